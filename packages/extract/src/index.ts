@@ -1,23 +1,88 @@
 /**
- * extract(doc) → Minutes (minutes-json/1). Pure: no I/O, same input gives the same output.
- * PLACEHOLDER body while the stage is being built.
+ * extract(doc) → Minutes (minutes-json/1, ../shared/contract/CONTRACT.md). Pure: no I/O, the
+ * same document always gives the same output. This file only composes the readers.
  */
 import type { SourceDocument } from "@minutes/ingest";
-import { MinutesSchema, type Minutes } from "./schema.ts";
+import { findActions } from "./actions.ts";
+import { debrisIndices, stripTrailingUrl } from "./debris.ts";
+import { findDecisions } from "./decisions.ts";
+import { segmentItems } from "./segment.ts";
+import { toXLines } from "./lines.ts";
+import { extractMeeting } from "./meeting.ts";
+import { classifyOutcome } from "./outcome.ts";
+import { buildParagraphs, fullLineLength } from "./paragraphs.ts";
+import { extractParticipants } from "./participants.ts";
+import { MinutesSchema, type Item, type Minutes, type Warning } from "./schema.ts";
+import { splitSections } from "./sections.ts";
+import { splitSentences } from "./sentences.ts";
+import { classifyLabel } from "./labels.ts";
 
 export * from "./schema.ts";
 
-export const EXTRACTOR_VERSION = "0.1.0";
+/** Bumped whenever extraction changes, so stores can re-extract documents of older versions. */
+export const EXTRACTOR_VERSION = "0.2.0";
 
 export function extract(doc: SourceDocument): Minutes {
+  const warnings: Warning[] = [];
+  const lines = toXLines(doc.lines);
+  const debris = debrisIndices(lines);
+
+  const people = extractParticipants(doc.lines);
+  const meetingResult = extractMeeting(doc.lines);
+  warnings.push(...people.warnings, ...meetingResult.warnings);
+  const meeting = meetingResult.meeting;
+
+  // Header blocks may stand inside an item (a PDF-to-text tool moved them there): never item text.
+  const consumed = new Set<number>([...debris, ...people.usedLines, ...meetingResult.usedLines]);
+  const fullLength = fullLineLength(lines.filter((l) => !consumed.has(l.i)));
+  const segments = segmentItems(lines, consumed, people.participants);
+
+  const templateHasReferatLabels = segments.some((s) => s.body.some((l) => classifyLabel(l)?.kind === "referat"));
+  const agendaOnly = meeting.kind === "dagsorden";
+  const meetingYear = meeting.date ? Number(meeting.date.slice(0, 4)) : null;
+  const nearbyYear = mostFrequentYear(doc.lines.map((l) => l.text).join("\n"));
+  const ctx = { participants: people.participants, meetingDate: meeting.date, meetingYear, nearbyYear };
+
+  const items: Item[] = segments.map((seg) => {
+    const sections = splitSections(seg.body, { templateHasReferatLabels, agendaOnly, fullLength });
+    const decisionParagraphs = sections.decision ? buildParagraphs(sections.decision, fullLength) : [];
+    const texts = [sections.decisionLead, ...decisionParagraphs.map((p) => p.text)].filter(Boolean).map(stripTrailingUrl);
+    const decisionText = texts.length > 0 ? texts.join(" ").replace(/\s+/g, " ").trim() : null;
+    if (sections.decisionLead) decisionParagraphs.unshift({ lines: [], text: sections.decisionLead, marker: null });
+    const decisions = findDecisions(decisionParagraphs);
+    const outcome = classifyOutcome(decisionText, decisionText ? splitSentences(decisionText) : []);
+    const backgroundParagraphs = buildParagraphs(sections.background, fullLength);
+    const actions = findActions(backgroundParagraphs, decisionParagraphs, ctx);
+    return {
+      number: seg.number,
+      title: seg.title,
+      presenter: seg.presenter,
+      attachments: sections.attachments,
+      recommendations: sections.recommendations,
+      decisionText,
+      outcome,
+      decisions,
+      actions,
+      span: seg.span,
+    };
+  });
+
   const minutes: Minutes = {
     schema: "minutes-json/1",
     source: { file: doc.file, sha256: doc.sha256, format: doc.format, pages: doc.pages },
-    meeting: { body: null, cluster: null, kind: "referat", number: null, date: null, startTime: null, endTime: null, location: null },
-    participants: [],
-    items: [],
-    warnings: [],
+    meeting,
+    participants: people.participants,
+    items,
+    warnings,
     extractor: EXTRACTOR_VERSION,
   };
   return MinutesSchema.parse(minutes);
+}
+
+function mostFrequentYear(text: string): number | null {
+  const counts = new Map<number, number>();
+  for (const m of text.matchAll(/\b(19[89]\d|20[0-4]\d)\b/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  let best: number | null = null;
+  for (const [y, n] of counts) if (best === null || n > counts.get(best)!) best = y;
+  return best;
 }

@@ -13,9 +13,12 @@ export function detectFormat(bytes: Uint8Array): Format | null {
   const head = Buffer.from(bytes.subarray(0, 1024)).toString("latin1");
   if (head.includes("%PDF-")) return "pdf";
   // A zip: DOCX when it holds word/document.xml. The central directory names it in clear text;
-  // the local file header of the first entry usually does too. A zip without it is not ours.
+  // the local file header of the first entry usually does too. A Word package that lost its
+  // document part is still a DOCX (the reader then reports it as corrupt); any other zip
+  // (ODT, XLSX, an archive) is not ours.
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
-    return zipHasEntry(bytes, "word/document.xml") ? "docx" : null;
+    if (zipHasEntry(bytes, "word/document.xml")) return "docx";
+    return zipHasEntry(bytes, "[Content_Types].xml") && zipHasEntry(bytes, "word/") ? "docx" : null;
   }
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
     // UTF-16 with BOM: could be HTML or text; peek at the decoded start.
@@ -29,8 +32,16 @@ export function detectFormat(bytes: Uint8Array): Format | null {
   return "txt";
 }
 
+/**
+ * A page starts with a doctype or <html>; saved e-mails and exported fragments often start
+ * with <head>, <meta>, <body> or straight with a block element. A text that merely mentions a
+ * tag further down (markdown with inline HTML) stays text: the markup must open the file.
+ */
 function looksLikeHtml(sample: string): boolean {
-  return /^\s*(<\?xml[^>]*>\s*)?(<!doctype html|<html[\s>])/i.test(sample.replace(/^\uFEFF/, ""));
+  const start = sample.replace(/^\uFEFF/, "").replace(/^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*/i, "");
+  if (/^(<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<meta[\s>])/i.test(start)) return true;
+  const block = /^<(div|p|table|h[1-6]|ul|ol)[\s>]/i.exec(start);
+  return block !== null && new RegExp(`</${block[1]}\\s*>`, "i").test(start);
 }
 
 /**

@@ -1,6 +1,20 @@
-/** MINIMAL PLACEHOLDER — to be replaced: running headers/footers, page numbers, line-end hyphenation. */
+/**
+ * Normalisation shared by every format. Text files are often text once extracted from a PDF, so
+ * they get the same treatment as PDFs:
+ *  1. characters: NFC, soft hyphens, odd spaces and control characters out, trailing spaces off;
+ *     leading white space becomes hints.indent (text only; a PDF reader measures it in points);
+ *  2. blank lines go, the line after them gets gapBefore;
+ *  3. running headers/footers and page numbers go (headers.ts);
+ *  4. line-end hyphenation is undone across blank lines and page breaks (hyphens.ts);
+ *  5. list markers are noted in hints.listMarker where the reader did not set one.
+ * Line numbers stay the source's own: text line N is line N whatever was removed around it.
+ */
+import { cleanLine } from "./clean.ts";
+import { removeHeadersFooters } from "./headers.ts";
+import { buildLexicon, joinHyphenation } from "./hyphens.ts";
+import { listMarkerOf } from "./list-marker.ts";
 import type { RawPage } from "./raw.ts";
-import type { Line } from "./schema.ts";
+import type { LayoutHints, Line } from "./schema.ts";
 
 export interface NormalizeResult {
   lines: Line[];
@@ -8,19 +22,56 @@ export interface NormalizeResult {
   joinedHyphens: number;
 }
 
-export function normalizePages(pages: RawPage[], _opts: { fromPdf: boolean }): NormalizeResult {
-  const lines: Line[] = [];
-  for (const p of pages) {
+interface WorkLine {
+  page: number;
+  line: number;
+  text: string;
+  hints: LayoutHints;
+  y?: number;
+  softHyphenEnd?: boolean;
+}
+
+export function normalizePages(pages: RawPage[], opts: { fromPdf: boolean }): NormalizeResult {
+  // 1–2: clean characters, drop blank lines.
+  const cleaned = pages.map((p) => {
+    const lines: WorkLine[] = [];
     let gap = false;
     p.lines.forEach((raw, i) => {
-      const text = raw.text.replace(/\u00ad/g, "").replace(/[\u00a0\t]/g, " ").replace(/\s+$/, "");
-      if (text.trim() === "") {
+      const c = cleanLine(raw.text);
+      if (c.text === "") {
         gap = true;
         return;
       }
-      lines.push({ page: p.page, line: raw.line ?? i + 1, text, hints: { ...raw.hints, ...(gap ? { gapBefore: true } : {}) } });
+      const hints: LayoutHints = { ...raw.hints };
+      // A PDF reader measures indent in points from geometry; leading spaces in its text are noise.
+      if (hints.indent === undefined && c.indent > 0 && !opts.fromPdf) hints.indent = c.indent;
+      if (gap) hints.gapBefore = true;
       gap = false;
+      const w: WorkLine = { page: p.page, line: raw.line ?? i + 1, text: c.text, hints };
+      if (raw.y !== undefined) w.y = raw.y;
+      if (c.softHyphenEnd) w.softHyphenEnd = true;
+      lines.push(w);
     });
-  }
-  return { lines, removedHeaderFooterLines: 0, joinedHyphens: 0 };
+    return { page: p.page, lines, ...(p.height !== undefined ? { height: p.height } : {}) };
+  });
+
+  // 3: headers, footers, page numbers.
+  const { pages: kept, removed } = removeHeadersFooters(cleaned);
+
+  // 4: hyphenation, over the whole document so that a word may continue on the next page.
+  const flat = kept.flatMap((p) => p.lines);
+  const lexicon = buildLexicon(flat.map((l) => l.text));
+  const { lines: joinedLines, joined } = joinHyphenation(flat, lexicon);
+
+  // 5: list markers, and the public line shape.
+  const lines: Line[] = joinedLines.map((w) => {
+    const hints: LayoutHints = { ...w.hints };
+    if (hints.listMarker === undefined) {
+      const marker = listMarkerOf(w.text);
+      if (marker !== undefined) hints.listMarker = marker;
+    }
+    if (hints.gapBefore === false) delete hints.gapBefore;
+    return { page: w.page, line: w.line, text: w.text, hints };
+  });
+  return { lines, removedHeaderFooterLines: removed, joinedHyphens: joined };
 }

@@ -1,0 +1,33 @@
+/**
+ * Deadlines of actions: an ISO date where the text states one (year inferred as the contract
+ * says), and the words as printed. "til næste møde", "medio august", "efter sommerferien" are
+ * no date: deadline stays null and deadlineText keeps the words.
+ */
+import { findDates } from "./dates.ts";
+
+export interface DeadlineContext {
+  meetingDate: string | null;
+  meetingYear: number | null;
+  nearbyYear: number | null;
+}
+
+const VAGUE =
+  /\b(?:(?:til|på|inden|før|efter|umiddelbart\s+efter)\s+(?:det\s+)?(?:næste|kommende)\s+(?:møde|styregruppemøde|udvalgsmøde)\w*|(?:medio|primo|ultimo|midt\s+i|slutningen\s+af|starten\s+af|udgangen\s+af)\s+\p{L}+(?:\s+\d{4})?|(?:efter|inden|før)\s+sommerferien|i\s+løbet\s+af\s+\p{L}+|når\s+[^,.;]+)/iu;
+
+export function findDeadline(sentence: string, ctx: DeadlineContext): { deadline: string | null; deadlineText: string | null } {
+  const dates = findDates(sentence, { meetingYear: ctx.meetingYear, nearbyYear: ctx.nearbyYear, meetingDate: ctx.meetingDate });
+  for (const d of dates) {
+    if (!d.iso) continue;
+    // Take the preposition before the date into the printed words ("senest den 23. juni").
+    const before = sentence.slice(0, d.index);
+    const lead = /(?:senest|inden|før|til|pr\.|frist(?:en)?(?:\s+\S+){0,4}?\s+er)?\s*(?:(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\s+)?(?:den|d\.)?\s*$/i.exec(before);
+    const start = lead ? d.index - lead[0].trimStart().length : d.index;
+    let end = d.index + d.length;
+    const time = /^\s*kl\.?\s*\d{1,2}[.:]\d{2}/i.exec(sentence.slice(end));
+    if (time) end += time[0].length;
+    return { deadline: d.iso, deadlineText: sentence.slice(start, end).trim() };
+  }
+  const vague = VAGUE.exec(sentence);
+  if (vague) return { deadline: null, deadlineText: vague[0].trim() };
+  return { deadline: null, deadlineText: null };
+}

@@ -1,0 +1,68 @@
+/**
+ * Decisions: each sentence of the decision text that states what was approved, decided or
+ * agreed, as printed, and each point of a list that such a sentence introduces
+ * ("godkendt med følgende ændringer: • …"). Recaps of earlier meetings and other forums'
+ * decisions that the text reports are not decisions of this meeting.
+ */
+import type { Paragraph } from "./paragraphs.ts";
+import { splitSentences } from "./sentences.ts";
+
+const DECISION =
+  /\b(?:(?:blev|er|bliver)\s+(?:\S+\s+)?(?:godkendt|fulgt|tiltrådt|vedtaget|besluttet|aftalt)|godkendte|godkendes|tiltrådte|vedtog|nikkede\s+til|nikket\s+til|anbefales|besluttede|besluttes|beslutter|aftales|aftaltes|aftalte|enighed\s+om|enige\s+om|meldes\s+tilbage|pegede\s+på|opbakning\s+til|nedsatte|udpegede)\b/i;
+const DECISION_ALONE = /^(?:godkendt|godkendes|tiltrådt|vedtaget|anbefales|ikke\s+godkendt|afvist|udsat)\b/i;
+// "På det seneste møde blev det aftalt …", "Følgende blev besluttet … på seneste møde", "har besluttet".
+const RECAP =
+  /\b(?:(?:på|ved|fra)\s+(?:det\s+|den\s+)?(?:seneste|sidste|forrige|tidligere)\b|har\s+(?:\S+\s+)?(?:besluttet|godkendt|vedtaget|aftalt)\b|tidligere\s+(?:besluttet|godkendt|aftalt))/i;
+// A party reporting ("Hjørring: … det blev besluttet …") speaks of its own decisions.
+const REPORTER = /^[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+)?:\s/u;
+// Present-tense passive that settles an arrangement ("afholdes", "planlægges", "indledes").
+const SETTLING = /\b(?:\p{L}{4,}(?:es)|skal)\b/u;
+const NOT_SETTLING = /\b(?:afvent\w*|overvejes|drøftes|foreslås|ønskes\s+(?:en|et)|proces|status)\b/i;
+const HAS_ACTOR_VERB = /^(?:[\p{Lu}][\p{L}-]+(?:\s+(?:og\s+)?[\p{Lu}][\p{L}-]+){0,3})\s+(?:arbejder|laver|holder|sender|tager|udarbejder|undersøger|følger|sørger)\b/u;
+
+export function isDecisionSentence(s: string): boolean {
+  if (RECAP.test(s) || REPORTER.test(s)) return false;
+  return DECISION.test(s) || DECISION_ALONE.test(s.trim());
+}
+
+/** Splits decision paragraphs into sentences and keeps the decisions, in order. */
+export function findDecisions(paragraphs: Paragraph[]): string[] {
+  const out: string[] = [];
+  for (let p = 0; p < paragraphs.length; p++) {
+    const para = paragraphs[p]!;
+    let text = para.text;
+    // A decision that ends in a colon introduces what was settled: a prose paragraph right after it
+    // reads on in the same sentence; a list after it gives one decision per point.
+    const introduces = /:\s*$/.test(text) && isDecisionSentence(lastSentence(text));
+    const next = paragraphs[p + 1];
+    if (introduces && next && !next.marker && !/:\s*$/.test(next.text)) {
+      text = `${text} ${next.text}`;
+      p++;
+      out.push(...splitSentences(text).map((s) => s.trim()).filter(Boolean));
+      continue;
+    }
+    let carry = false;
+    for (const s of splitSentences(text)) {
+      const sentence = s.trim();
+      if (!sentence) continue;
+      if (isDecisionSentence(sentence)) {
+        out.push(sentence);
+        carry = true;
+      } else if (carry && SETTLING.test(sentence) && !NOT_SETTLING.test(sentence) && !HAS_ACTOR_VERB.test(sentence) && !RECAP.test(sentence)) {
+        // Sentences that go on to settle details of what was just decided.
+        out.push(sentence);
+      } else carry = false;
+    }
+    if (introduces) {
+      for (let q = p + 1; q < paragraphs.length && paragraphs[q]!.marker; q++) {
+        out.push(...splitSentences(paragraphs[q]!.text).map((s) => s.trim()).filter(Boolean));
+        p = q;
+      }
+    }
+  }
+  return out;
+}
+
+function lastSentence(text: string): string {
+  return splitSentences(text).at(-1) ?? text;
+}

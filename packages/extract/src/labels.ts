@@ -1,0 +1,72 @@
+/**
+ * Section labels inside an agenda item, in the printed forms Danish secretariats use:
+ * indstilling, referat/beslutning, bilag, sagsfremstilling. A label may carry text after it
+ * on the same line ("Indstilling: Udvalget beslutter …", "Bilag: Notat om …").
+ */
+import type { XLine } from "./lines.ts";
+
+export type LabelKind = "indstilling" | "referat" | "bilag" | "background";
+
+export interface Label {
+  kind: LabelKind;
+  /** Text after the label on the same line, "" when none. */
+  rest: string;
+}
+
+const INDSTILLING: RegExp[] = [
+  // "Det indstilles", "Det indstilles:", "Det indstilles, at Direktørforum:", "Det indstilles."
+  /^det\s+indstilles\b\s*[,:.]?\s*(.*)$/i,
+  // "Indstilling:", "Indstillinger", "Indstilling til beslutning:", "Forslag til indstilling:"
+  // (a sentence like "Indstillingen blev godkendt." is not a label: text needs the colon)
+  /^(?:forslag\s+til\s+)?indstilling(?:er)?(?:\s+til\s+\S+)?\s*(?::\s*(.*)|\.?\s*)$/i,
+  // "Administrationen indstiller, at:", "Direktionen indstiller", "Formanden indstiller, at …"
+  /^(?:[A-ZÆØÅ][\p{L}-]+(?:\s+(?:og\s+)?[\p{L}-]+){0,3})\s+indstiller\b\s*[,:]?\s*(.*)$/u,
+  // "Forslag til beslutning:", "Indstilling og forslag:"
+  /^forslag\s+til\s+beslutning\s*:?\s*(.*)$/i,
+];
+
+const REFERAT_WORDS =
+  "referat|beslutning(?:er)?|beslutningsreferat|konklusion(?:er)?|referat\\s+og\\s+beslutning|beslutning\\s+og\\s+referat|drøftelse\\s+og\\s+beslutning|udvalgets\\s+beslutning|styregruppens\\s+beslutning";
+const REFERAT: RegExp[] = [
+  // A label alone on its line: "Referat", "Referat:", "Beslutning:"
+  new RegExp(`^(?:${REFERAT_WORDS})\\s*[:.]?\\s*$`, "i"),
+  // With text after a colon: "Referat: Klyngestyregruppen besluttede …", "Beslutning: Godkendt."
+  new RegExp(`^(?:${REFERAT_WORDS})\\s*:\\s*(.+)$`, "i"),
+  // Municipal form: "Beslutning i Økonomiudvalget den 04-06-2020" (optionally ": Godkendt.")
+  /^beslutning\s+(?:i|fra)\s+[^:]{2,120}?(?:\s+den\s+[^:]{3,40})?\s*(?::\s*(.*))?$/i,
+];
+
+const BILAG: RegExp[] = [/^bilag(?:\s*(?:nr\.?\s*)?\d+)?\s*:\s*(.*)$/i, /^bilag(?:liste)?\s*$/i];
+
+const BACKGROUND = /^(?:sagsfremstilling|sagsbeskrivelse|baggrund|resumé|resume|sagens\s+indhold|beskrivelse|formål|økonomi|lovgrundlag|kommunikation|videre\s+proces|tidsplan)\s*:?\s*$/i;
+
+export function classifyLabel(l: XLine): Label | null {
+  // Labels are short lines or start a line; list items ("1. Beslutning om …") are not labels.
+  const text = l.text.replace(/^[#*\s]+|[*\s]+$/g, "");
+  if (l.marker && /^\d/.test(l.marker)) return null;
+  for (const re of REFERAT) {
+    const m = re.exec(text);
+    if (m) return { kind: "referat", rest: (m[1] ?? "").trim() };
+  }
+  for (const re of INDSTILLING) {
+    const m = re.exec(text);
+    if (m) return { kind: "indstilling", rest: (m[1] ?? "").trim() };
+  }
+  for (const re of BILAG) {
+    const m = re.exec(text);
+    if (m) return { kind: "bilag", rest: (m[1] ?? "").trim() };
+  }
+  if (BACKGROUND.test(text) && text.length < 40) return { kind: "background", rest: "" };
+  return null;
+}
+
+/**
+ * Lines after the last item that close the minutes rather than belong to it:
+ * the minute-taker's sign-off, approval initials, and attachment pages.
+ */
+export function isTrailer(l: XLine): boolean {
+  return (
+    /^(?:således\s+opfattet|referent\s*:|ref\.?\s*:|med\s+venlig\s+hilsen|mvh\.?$|bilag\s+til\s+(?:referat|dagsorden)|bilagsoversigt|underskrifter?\s*:?)/i.test(l.text) ||
+    /^godkendt(?:\s+af)?\s+(?:[A-ZÆØÅ]{2,5})(?:\s*(?:,|og)\s*[A-ZÆØÅ]{2,5})*\s*\.?$/.test(l.text)
+  );
+}

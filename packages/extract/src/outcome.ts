@@ -1,0 +1,41 @@
+/**
+ * One outcome label per item: the first that applies in the contract's order
+ * withdrawn > rejected > postponed > approved > decided > noted > discussed > none.
+ * The patterns are Danish minute-writing conventions, matched on lower-cased text.
+ */
+import type { Outcome } from "./schema.ts";
+
+const WITHDRAWN = /\b(?:punktet\s+(?:udgik|udgår|blev\s+trukket)|udgik\b|udgår\b|blev\s+trukket(?:\s+fra\s+dagsordenen)?|trukket\s+af\s+dagsordenen|taget\s+af\s+dagsordenen)/;
+const REJECTED = /\b(?:ikke\s+(?:godkendt|godkendte|godkendes|tiltrådt|anbefalet|vedtaget|imødekommet)|afvist|afviste|afvises|forkastet|forkastede|kunne\s+ikke\s+(?:godkende|anbefale|tiltræde))\b/;
+const POSTPONED = /\b(?:udsat|udsatte|udsættes|afvent\w*|tages\s+op\s+igen|behandles\s+igen|genoptages|på\s+et\s+senere\s+møde|til\s+et\s+senere\s+møde|tages\s+op\s+på\s+(?:et\s+)?(?:senere|kommende|næste)\s+møde)/;
+const APPROVED = /\b(?:(?:blev|er|bliver)\s+(?:\S+\s+)?(?:godkendt|fulgt|tiltrådt|vedtaget)|godkendte|godkendes|godkender\b(?!\s+at)|tiltrådte|vedtog|nikkede\s+til|nikket\s+til|anbefales|anbefalede|bifaldt|kunne\s+godkende|kan\s+godkende)/;
+const APPROVED_ALONE = /^(?:godkendt|godkendes|indstillingen\s+(?:blev\s+)?(?:godkendt|fulgt|tiltrådt)|tiltrådt|vedtaget|anbefales)\b/;
+const DECIDED = /\b(?:besluttede|besluttet|besluttes|beslutter|blev\s+aftalt|aftales|aftaltes|aftalte|det\s+aftales|enighed\s+om|enige\s+om|meldes\s+tilbage|pegede\s+på|vedtog|nedsatte|udpegede|udpeges|fastlagde|fastholdes|opbakning\s+til)\b/;
+const NOTED = /\b(?:til\s+efterretning|orienter\w*|kvitterede|kvitterer|oplyste|informerede|gav\s+en\s+(?:kort\s+)?(?:status|orientering)|status\s+blev\s+givet)\b/;
+const DISCUSSED = /\b(?:drøft\w*|bemærkede|fremhævede|opfordr\w*|bød\s+ind|vinkler|spørgsmål|tilkendegav|var\s+positive|ønske\s+om)\b/;
+const NOTHING = /^(?:intet|ingen|ikke\s+noget)(?:\s+\S+){0,5}\.?$/;
+
+/** A text that says nothing happened: "Intet til referat.", "Ingen bemærkninger." */
+export function isNothing(text: string): boolean {
+  return NOTHING.test(text.toLowerCase().trim());
+}
+
+export function classifyOutcome(decisionText: string | null, sentences: string[]): Outcome {
+  if (!decisionText || decisionText.trim() === "" || isNothing(decisionText)) return "none";
+  const t = decisionText.toLowerCase();
+  const lowerSentences = sentences.map((s) => s.toLowerCase());
+  if (WITHDRAWN.test(t)) return "withdrawn";
+  if (REJECTED.test(t)) return "rejected";
+  const approved = APPROVED.test(t) || lowerSentences.some((s) => APPROVED_ALONE.test(s));
+  // Postponed only when nothing was settled now: a waiting sentence beside an approval or a
+  // decision on something else leaves the item approved/decided.
+  const postponing = lowerSentences.filter((s) => POSTPONED.test(s));
+  if (postponing.length > 0 && !approved) {
+    const otherDecisions = lowerSentences.filter((s) => DECIDED.test(s) && !POSTPONED.test(s));
+    if (otherDecisions.length === 0) return "postponed";
+  }
+  if (approved) return "approved";
+  if (DECIDED.test(t)) return "decided";
+  if (NOTED.test(t)) return "noted";
+  return "discussed";
+}

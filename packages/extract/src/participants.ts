@@ -1,0 +1,570 @@
+/**
+ * The participant list of a meeting: everyone listed under Deltagere / Til stede / Medlemmer /
+ * Direktørforum / Chefforum / "Fra kommunerne" / Sekretariat / Gæster / Afbud / Fraværende,
+ * wherever the block stands (a PDF may put the header block inside an item), in the printed forms
+ *   "Title Name, Organisation"            "Name, title, Organisation (note)"
+ *   "Name, title i Organisation"          "Name, Organisation – afbud"
+ *   "… – i stedet deltog NAME"            "Navn | Titel | Organisation" table rows
+ * Status (contract): afbud / under Afbud → absent; "i stedet deltog NAME" → NAME substitute (with
+ * the organisation of the person replaced) and the replaced person absent; guests → guest;
+ * Sekretariat, "… sekretær", referent, the minute-taker → secretary. A person listed twice is
+ * kept once, with the more specific status.
+ */
+import type { Line } from "@minutes/ingest";
+import type { Participant, ParticipantStatus, Warning } from "./schema.ts";
+import { clean, stripMarkup } from "./text.ts";
+import { isInitials, isKnownFirstName, resolveOwner, sameName, splitMentions } from "./names.ts";
+import { HEADER_FIELD, isLayoutNoise, isOrgWord, isTitleFiller, isTitleWord } from "./vocab.ts";
+
+export interface ParticipantsResult {
+  participants: Participant[];
+  /** Indices into `lines` of the participant block (labels, entries, sign-off), for segmentation to skip. */
+  usedLines: number[];
+  warnings: Warning[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Labels
+
+interface Label {
+  status: ParticipantStatus;
+  org: string | null;
+  /** Entry text on the label's own line ("Deltagere: Direktør Anne Krøjer, …"). */
+  rest: string;
+}
+
+// Main labels, each with the status of the people under it. Order matters: "Fraværende med
+// afbud" before "Deltagere", "Sekretariat" before everything that could swallow it.
+const GROUP_LABELS: Array<[RegExp, ParticipantStatus]> = [
+  [/^(?:afbud(?:\s*\/\s*fravær)?(?:\s+fra)?|fraværende(?:\s+(?:med|uden)\s+afbud)?|meldt\s+afbud|forhindret|ikke\s+til\s+stede)(?![\p{L}])/iu, "absent"],
+  [/^(?:gæster?|gæstedeltagere|inviterede(?:\s+gæster)?|oplægsholdere?|desuden\s+deltog|endvidere\s+deltog|øvrige\s+deltagere)(?![\p{L}])/iu, "guest"],
+  [/^(?:sekretariat(?:et)?|sekretær(?:er)?|mødesekretær|referent|sekretariatsbetjening)(?![\p{L}])/iu, "secretary"],
+  [/^(?:deltagere(?:\s+i\s+mødet)?|deltagerne(?:\s+var)?|mødedeltagere|deltagende|til\s*stede|fremmødte|medlemmer|deltog|mødeleder|ordstyrer|dirigent)(?![\p{L}])/iu, "present"],
+];
+
+function groupLabel(text: string): Label | null {
+  const t = stripMarkup(text);
+  for (const [re, status] of GROUP_LABELS) {
+    const m = re.exec(t);
+    if (!m) continue;
+    let after = t.slice(m[0].length);
+    let org: string | null = null;
+    // "Deltagere fra Region Nordjylland:", "Afbud fra:"
+    const fra = /^\s+fra\s+(\p{Lu}[^:]*?)\s*(?=:|$)/u.exec(after);
+    if (fra) {
+      org = fra[1]!.trim();
+      after = after.slice(fra[0].length);
+    }
+    if (/^\s*:/.test(after)) return { status, org, rest: after.replace(/^\s*:\s*/, "").trim() };
+    if (after.trim() === "") return { status, org, rest: "" };
+    // No colon: "Sekretariat Dorte Rosendal Meier, …", "Mødeleder Bente Graversen".
+    if (/^\s+[\p{Lu}\d]/u.test(after)) return { status, org, rest: after.trim() };
+    // "Gæster som deltager i punkterne 1-3": a label with a remark; a sentence is no label.
+    if (t.split(/\s+/).length <= 8 && !/[.;]$/.test(t) && !/\b(?:var|blev|har|er|drøftede|besluttede)\b/iu.test(after)) {
+      return { status, org, rest: "" };
+    }
+    return null;
+  }
+  return null;
+}
+
+/** "Direktørforum:", "Chefforum:", "Fra kommunerne", "Fra PLO Nordjylland", "Kommunale medlemmer:". */
+function subLabel(text: string, heading: boolean): { org: string | null } | null {
+  const t = stripMarkup(text);
+  const words = t.split(/\s+/);
+  if (words.length > 6 || /[.;,]$/.test(t)) return null;
+  const fra = /^fra\s+(.+?)\s*:?$/iu.exec(t);
+  if (fra) return { org: /^\p{Lu}/u.test(fra[1]!) ? fra[1]! : null };
+  if (!/:$/.test(t) && !heading) return null;
+  const name = t.replace(/:$/, "").trim();
+  if (!name || isNameTokens(name.split(/\s+/))) return null;
+  return { org: name.split(/\s+/).some(isOrgWord) && !/forum|gruppe|udvalg|medlemmer|repræsentanter/iu.test(name) ? name : null };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names, titles, organisations
+
+// Capitalised words that start sentences and headings, never names.
+const NOT_NAME = new Set(
+  ("det der den de dagsorden referat møde mødet punkt pkt bilag sag sagen status godkendelse orientering " +
+    "eventuelt evt indstilling beslutning ingen alle hele kommunerne regionen styregruppen tid sted dato side " +
+    "til fra med på og i ved som for efter før under over se jf nb klynge sundhedsklynge næste fælles " +
+    "strategisk politisk kommunal regional drøftelse opfølgning velkomst afbud deltagere gæster sekretariat").split(" "),
+);
+const NAME_TOKEN = /^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:[-'’]\p{Lu}?\p{Ll}+)*$/u;
+const INITIAL = /^\p{Lu}\.$/u;
+const PARTICLE = /^(?:de|da|van|von|der|den|la|le|du|af|di)$/;
+
+/** 2–6 capitalised words that are no title, organisation or sentence word: a personal name. */
+function isNameTokens(tokens: string[]): boolean {
+  if (tokens.length < 2 || tokens.length > 6) return false;
+  if (NOT_NAME.has(tokens[0]!.toLowerCase())) return false;
+  return tokens.every((w, i) => {
+    if (PARTICLE.test(w)) return i > 0 && i < tokens.length - 1;
+    if (INITIAL.test(w)) return i < tokens.length - 1;
+    return NAME_TOKEN.test(w) && !isTitleWord(w) && !isOrgWord(w);
+  });
+}
+
+/** A name that is surely a person: starts with a known given name. */
+function isStrongName(tokens: string[]): boolean {
+  return isNameTokens(tokens) && isKnownFirstName(tokens[0]!);
+}
+
+/**
+ * Length of the title phrase at the start of tokens ("Konst. kontorchef", "Sundheds og
+ * Seniorchef", "direktør og kommunal medformand", "Sygeplejefaglig direktør"); 0 if none.
+ */
+function leadTitleLength(tokens: string[]): number {
+  let last = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    const w = tokens[i]!;
+    if (isTitleWord(w)) {
+      last = i;
+      continue;
+    }
+    const next = tokens[i + 1];
+    // A compound prefix "Sundheds" only before "og"/"-" (first names end in -s too: "Lars").
+    if (/s-?$/u.test(w) && /^\p{Lu}/u.test(w) && !(next === "og" || w.endsWith("-"))) break;
+    if (isTitleFiller(w) && next !== undefined) continue;
+    break;
+  }
+  return last + 1;
+}
+
+interface Parsed {
+  name: string;
+  title: string | null;
+  organization: string | null;
+  absent: boolean;
+  guest: boolean;
+  secretary: boolean;
+  substitutes: Array<{ name: string; title: string | null }>;
+}
+
+const NAME_RUN = String.raw`\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|van|von|da|la))*`;
+// "– i stedet deltog Mette Rohde", "(i stedet deltager kontorchef Anne Hansen)"
+const SUBSTITUTE_RE = new RegExp(
+  String.raw`\s*[–—-]?\s*[,;]?\s*\(?\s*(?:i\s*stedet|istedet)\s+(?:for\s+\p{L}+\s+)?(?:deltog|deltager|deltage|mødte|møder|kom|kommer)\s*:?\s+(?:(?<t>\p{Ll}[\p{L}.]*)\s+)?(?<n>${NAME_RUN})\s*\)?`,
+  "u",
+);
+// "og Peter Steffensen deltog i stedet", "stedfortræder: NAME", "suppleant NAME", "NAME indkaldt"
+const SUBSTITUTE_AFTER_RE = new RegExp(String.raw`[,;]?\s*(?:og\s+)?(?<n>${NAME_RUN})\s+(?:deltog|deltager)\s+i\s+stedet\b`, "u");
+const STAND_IN_RE = new RegExp(String.raw`[,;]?\s*\(?\s*(?:stedfortræder|suppleant)\s*:?\s+(?<n>${NAME_RUN})\s*(?:indkaldt\s*)?\)?`, "u");
+const CALLED_IN_RE = new RegExp(String.raw`,\s*(?<n>${NAME_RUN})\s+indkaldt\s*$`, "u");
+const ABSENT_RE = /\s*[–—-]?\s*[,;]?\s*\(?\s*\b(?:havde\s+)?(?:meldt\s+)?(?:afbud|fraværende|forhindret|ikke\s+til\s+stede|deltog\s+ikke|udeblev(?:\s+uden\s+afbud)?)\b\s*\)?/iu;
+const GUEST_RE = /\(\s*(?:gæst|inviteret|oplægsholder)[^)]*\)/iu;
+const SECRETARY_WORD = /(?:sekretær|referent|sekretariat(?:et)?)(?![\p{L}])/iu;
+const ORG_PREPOSITION = /^(?:i|ved|hos|på|fra)$/u;
+
+/** Parses one entry (possibly several people: "Anne Hansen, Jens Olsen og Ib Berg"). */
+function parseEntry(text: string, defaultOrg: string | null): Parsed[] {
+  let t = clean(text)
+    .replace(/^(?:[•●○◦▪■►➢✓*–—-]|\(?\d{1,2}[.)](?!\d))\s*/u, "")
+    .replace(/\*\*|__/g, "");
+  const substitutes: Parsed["substitutes"] = [];
+  let absent = false;
+  for (const re of [SUBSTITUTE_RE, SUBSTITUTE_AFTER_RE, STAND_IN_RE, CALLED_IN_RE]) {
+    const m = re.exec(t);
+    if (m?.groups?.n && isNameTokens(m.groups.n.split(/\s+/))) {
+      substitutes.push({ name: m.groups.n.trim(), title: m.groups.t ?? null });
+      t = (t.slice(0, m.index) + " " + t.slice(m.index + m[0].length)).trim();
+      absent = true;
+    }
+  }
+  const a = ABSENT_RE.exec(t);
+  if (a) {
+    absent = true;
+    t = (t.slice(0, a.index) + " " + t.slice(a.index + a[0].length)).trim();
+  }
+  const guest = GUEST_RE.test(t);
+  let secretary = /\(\s*(?:referent|sekretær|mødesekretær)\s*\)/iu.test(t);
+  // Remaining notes are roles or remarks: "(medformand)", "(ordstyrer)", "(A)", "(til kl. 15)".
+  t = clean(t.replace(/\([^)]*\)?/g, " ").replace(/^[\s,;–—-]+|[\s,;–—:-]+$/gu, ""));
+  if (!t) return [];
+
+  const parts = t.split(/\s*[,;]\s*/).filter(Boolean);
+  // A line of names only: "Arne Ebsen, Birger Jensen, Christian Ulrich" / "Jens Askov og Henrik Berg".
+  const names = parts.flatMap((p) => p.split(/\s+og\s+/));
+  if (names.length >= 2 && names.every((p) => isNameTokens(p.split(/\s+/))) && names.slice(1).every((p) => isStrongName(p.split(/\s+/)))) {
+    return names.map((n) => ({
+      name: n, title: null, organization: defaultOrg, absent, guest, secretary, substitutes: [],
+    }));
+  }
+
+  let name: string | null = null;
+  let title: string | null = null;
+  let org: string | null = null;
+  for (let i = 0; i < parts.length; i++) {
+    const tokens = parts[i]!.split(/\s+/);
+    if (SECRETARY_WORD.test(parts[i]!) && !isNameTokens(tokens)) secretary = true;
+    const n = leadTitleLength(tokens);
+    if (name === null) {
+      const r = titleAndName(tokens, n);
+      if (r.name) {
+        name = r.name;
+        title = r.title;
+        if (r.org) org = r.org;
+        continue;
+      }
+      if (n === 0) return []; // the first part is neither a name nor a title: no person entry
+      // A title before the name in its own part ("Direktør, Anne Hansen") is rare; keep the title.
+      title = r.title;
+      if (r.org) org = r.org;
+      continue;
+    }
+    if (n > 0) {
+      const rest = tokens.slice(n);
+      const own = tokens.slice(0, n).join(" ");
+      if (rest.length && ORG_PREPOSITION.test(rest[0]!) && rest.length > 1) {
+        title ??= own;
+        org ??= rest.slice(1).join(" ");
+      } else if (rest.length && /^\p{Lu}/u.test(rest[0]!)) {
+        title ??= own; // "Direktør Psykiatrien", "kontorchef Region Nordjylland"
+        org ??= rest.join(" ");
+      } else {
+        title ??= tokens.join(" "); // "Leder af X", "chef for Sundhed og Omsorg"
+      }
+      continue;
+    }
+    if (isStrongName(tokens)) continue; // a second person on the line: rare, not merged into org
+    // Everything from here is the organisation, commas kept ("Regionshuset, Tværsektorielt Samarbejde").
+    org ??= parts.slice(i).filter((p) => !SECRETARY_WORD.test(p) || isOrgWord(p)).join(", ") || null;
+    break;
+  }
+  if (!name) return [];
+  return [{ name, title, organization: org ?? defaultOrg, absent, guest, secretary, substitutes }];
+}
+
+/** Splits "Title Name" / "Title af X Name" / "Title i Org" / "Name" (the first comma part). */
+function titleAndName(tokens: string[], n: number): { title: string | null; name: string | null; org: string | null } {
+  if (n === 0) return { title: null, name: isNameTokens(tokens) ? tokens.join(" ") : null, org: null };
+  const title = tokens.slice(0, n);
+  const rest = tokens.slice(n);
+  if (rest.length === 0) return { title: title.join(" "), name: null, org: null };
+  if (/^(?:af|for)$/.test(rest[0]!)) {
+    // "Leder af Sund Info Lise Søndergaard": the name starts at a given name; else the last two words.
+    for (let f = 2; f <= rest.length - 2; f++) {
+      if (isKnownFirstName(rest[f]!) && isNameTokens(rest.slice(f))) {
+        return { title: [...title, ...rest.slice(0, f)].join(" "), name: rest.slice(f).join(" "), org: null };
+      }
+    }
+    if (rest.length >= 4 && isNameTokens(rest.slice(-2))) {
+      return { title: [...title, ...rest.slice(0, -2)].join(" "), name: rest.slice(-2).join(" "), org: null };
+    }
+    return { title: tokens.join(" "), name: null, org: null };
+  }
+  if (ORG_PREPOSITION.test(rest[0]!)) return { title: title.join(" "), name: null, org: rest.slice(1).join(" ") || null };
+  if (isNameTokens(rest)) return { title: title.join(" "), name: rest.join(" "), org: null };
+  // "Direktør Jan Mainz Psykiatrien": a name followed by an organisation without a comma.
+  for (let k = rest.length - 1; k >= 2; k--) {
+    if (isNameTokens(rest.slice(0, k)) && rest.slice(k).some(isOrgWord)) {
+      return { title: title.join(" "), name: rest.slice(0, k).join(" "), org: rest.slice(k).join(" ") };
+    }
+  }
+  return { title: title.join(" "), name: null, org: /^\p{Lu}/u.test(rest[0]!) ? rest.join(" ") : null };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables: "Navn | Titel | Organisation" and rows joined with " | ".
+
+type Column = "name" | "title" | "org" | "status" | "other";
+
+function tableHeader(cells: string[]): Column[] | null {
+  const cols = cells.map((c): Column => {
+    const w = c.toLowerCase();
+    if (/^(?:navn|name|deltager|medlem)/.test(w)) return "name";
+    if (/^(?:titel|stilling|funktion|rolle)/.test(w)) return "title";
+    if (/^(?:organisation|arbejdssted|repræsent|enhed|forvaltning|institution|kommune\/region|virksomhed)/.test(w)) return "org";
+    if (/^(?:afbud|fremmøde|til stede|deltog|status)/.test(w)) return "status";
+    return "other";
+  });
+  return cols.includes("name") ? cols : null;
+}
+
+function tableRowEntry(cells: string[], cols: Column[] | null, defaultOrg: string | null): Parsed[] {
+  if (!cols) return parseEntry(cells.filter(Boolean).join(", "), defaultOrg);
+  const get = (c: Column) => cells.filter((_, i) => cols[i] === c).map((s) => s.trim()).filter(Boolean);
+  const nameCell = get("name")[0];
+  if (!nameCell) return [];
+  const parsed = parseEntry([nameCell, ...get("title"), ...get("org")].join(", "), defaultOrg);
+  const status = get("status").join(" ").toLowerCase();
+  const statusHeader = cols.indexOf("status");
+  const headerSaysAbsent = statusHeader >= 0; // the column is "Afbud"/"Fremmøde": read its value
+  for (const p of parsed) {
+    if (/afbud|fraværende|nej|deltog ikke/.test(status)) p.absent = true;
+    else if (headerSaysAbsent && /^(?:x|✓|✔|ja)$/.test(status) && /afbud/i.test(cells[statusHeader] ?? "")) p.absent = true;
+  }
+  return parsed;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The block walk
+
+interface Row {
+  text: string;
+  heading: boolean;
+  table: boolean;
+}
+
+/** Does the next line continue the current entry (a layout wrap)? */
+function continues(cur: string, next: Row): boolean {
+  const t = next.text;
+  if (isLayoutNoise(t) || next.table) return false;
+  if (groupLabel(t) || HEADER_FIELD.test(t) || subLabel(t, next.heading)) return false;
+  if (/^\p{Ll}/u.test(t)) return !/[.:]$/.test(cur);
+  if (/^\(/.test(t)) return true;
+  if (/^[–—-]\s*(?:afbud|i\s*stedet)/iu.test(t)) return true;
+  if (/(?:[,&]|\s(?:og|i|for|ved|af|hos|deltog|deltager))$/u.test(cur) || /\p{L}-$/u.test(cur)) return true;
+  const tokens = t.split(/\s+/);
+  if (tokens.length === 1 && /^\p{Lu}/u.test(t) && !isTitleWord(t)) return true;
+  if (!t.includes(",") && !isNameTokens(tokens.map((w) => w.replace(/\(.*$/, "")).filter(Boolean)) && tokens.some(isOrgWord) && tokens.length <= 5) return true;
+  return false;
+}
+
+function joinWrapped(cur: string, next: string): string {
+  // "Jammer-" + "bugt Kommune": a word broken by the layout; "Aarup-" + "Kristensen" keeps its hyphen.
+  if (/\p{L}-$/u.test(cur) && /^\p{Ll}/u.test(next)) return cur.slice(0, -1) + next;
+  if (/-$/.test(cur)) return cur + next;
+  return `${cur} ${next}`;
+}
+
+/**
+ * A PDF may run two entries into one line: "…, Regional sekretær Specialkonsulent" + "Inge Kjær
+ * Andersen, Kommunal sekretær". A capitalised title word at the end of a part that already has a
+ * title belongs to the next line's name.
+ */
+function carryTitle(cur: string, next: string | undefined): { cur: string; carry: string } {
+  if (!next) return { cur, carry: "" };
+  const nextFirst = next.split(",")[0]!.trim().split(/\s+/);
+  if (!isNameTokens(nextFirst)) return { cur, carry: "" };
+  const m = /^(.*,\s*)(.+?)\s+(\p{Lu}\p{Ll}+)$/u.exec(cur);
+  if (!m || !isTitleWord(m[3]!)) return { cur, carry: "" };
+  const partTokens = m[2]!.split(/\s+/);
+  if (!partTokens.some((w) => isTitleWord(w) || isOrgWord(w))) return { cur, carry: "" };
+  return { cur: `${m[1]}${m[2]}`, carry: m[3]! };
+}
+
+interface Found {
+  p: Parsed;
+  status: ParticipantStatus;
+  at: { page: number; line: number };
+}
+
+export function extractParticipants(lines: Line[]): ParticipantsResult {
+  const rows: Row[] = lines.map((l) => ({
+    text: clean(l.text),
+    heading: l.hints.heading !== undefined || /^#{1,6}\s/.test(l.text.trim()),
+    table: l.hints.tableRow === true || / \| /.test(l.text),
+  }));
+  const used = new Set<number>();
+  const warnings: Warning[] = [];
+  const found: Found[] = [];
+  const pos = (k: number) => ({ page: lines[k]!.page, line: lines[k]!.line });
+
+  const add = (ps: Parsed[], status: ParticipantStatus, k: number) => {
+    for (const p of ps) found.push({ p, status: statusOf(p, status), at: pos(k) });
+  };
+
+  let k = 0;
+  while (k < rows.length) {
+    const start = startOfBlock(rows, k);
+    if (!start) {
+      k++;
+      continue;
+    }
+    // Walk the block: labels switch the group; entries (with their wrapped lines) are parsed.
+    const blockUsed: number[] = [];
+    let group = { status: start.status, org: start.org };
+    let cols: Column[] | null = start.cols;
+    let carry = "";
+    let entries = 0;
+    let j = k;
+    let pendingText = start.rest;
+    let first = true;
+    while (j < rows.length) {
+      const row = rows[j]!;
+      let text: string;
+      if (first) {
+        first = false;
+        blockUsed.push(j);
+        if (!pendingText) {
+          j++;
+          continue;
+        }
+        text = pendingText;
+      } else {
+        if (isLayoutNoise(row.text)) {
+          j++;
+          continue;
+        }
+        if (HEADER_FIELD.test(stripMarkup(row.text)) && !groupLabel(row.text)) break;
+        if (row.table) {
+          const cells = row.text.split(/\s*\|\s*/).map((c) => c.trim());
+          const header = tableHeader(cells);
+          if (header) {
+            cols = header;
+            blockUsed.push(j++);
+            continue;
+          }
+          const lab = groupLabel(cells[0] ?? "");
+          if (lab && cells.length > 1 && !cols) {
+            group = { status: lab.status, org: lab.org };
+            const ps = parseEntry(cells.slice(1).join(", "), group.org);
+            add(ps, group.status, j);
+            blockUsed.push(j++);
+            continue;
+          }
+          const ps = tableRowEntry(cells, cols, group.org);
+          if (!ps.length) break;
+          add(ps, group.status, j);
+          entries += ps.length;
+          blockUsed.push(j++);
+          continue;
+        }
+        const lab = groupLabel(row.text);
+        if (lab) {
+          group = { status: lab.status, org: lab.org };
+          blockUsed.push(j);
+          if (!lab.rest) {
+            j++;
+            continue;
+          }
+          text = lab.rest;
+        } else {
+          const sub = subLabel(row.text, row.heading);
+          if (sub) {
+            // A sub-group keeps the status of its main group, with its own organisation.
+            group = { status: group.status, org: sub.org };
+            blockUsed.push(j++);
+            continue;
+          }
+          text = row.text;
+        }
+      }
+      text = carry ? `${carry} ${text}` : text;
+      carry = "";
+      const entryLines = [j];
+      while (j + 1 < rows.length && continues(text, rows[j + 1]!)) {
+        j++;
+        text = joinWrapped(text, rows[j]!.text);
+        entryLines.push(j);
+      }
+      const carried = carryTitle(text, rows[j + 1]?.text);
+      text = carried.cur;
+      carry = carried.carry;
+      const ps = parseEntry(text, group.org);
+      if (!ps.length) {
+        if (blockUsed[blockUsed.length - 1] === entryLines[0]) {
+          // A label line whose inline text is no entry ("Afbud: Ingen"): the label still counts.
+          j++;
+          continue;
+        }
+        break;
+      }
+      add(ps, group.status, entryLines[0]!);
+      entries += ps.length;
+      blockUsed.push(...entryLines);
+      j++;
+    }
+    if (entries > 0 || blockUsed.length > 0 && start.strong) for (const x of blockUsed) used.add(x);
+    k = Math.max(j, k + 1);
+  }
+
+  const participants = merge(found);
+  signOff(rows, lines, participants, used);
+  if (participants.length === 0 && used.size > 0) {
+    const first = Math.min(...used);
+    warnings.push({ code: "participants-unparsed", message: "A participant block was found but no person could be read from it", ...pos(first) });
+  }
+  return { participants, usedLines: [...used].sort((a, b) => a - b), warnings };
+}
+
+/** Where a participant block starts: a main label, or a table header row with a name column. */
+function startOfBlock(
+  rows: Row[],
+  k: number,
+): { status: ParticipantStatus; org: string | null; rest: string; cols: Column[] | null; strong: boolean } | null {
+  const row = rows[k]!;
+  if (row.table) {
+    const cells = row.text.split(/\s*\|\s*/);
+    const cols = tableHeader(cells);
+    if (cols) return { status: "present", org: null, rest: "", cols, strong: true };
+    const lab = groupLabel(cells[0] ?? "");
+    if (lab && cells.length > 1) return { status: lab.status, org: lab.org, rest: cells.slice(1).join(", "), cols: null, strong: true };
+    return null;
+  }
+  const lab = groupLabel(row.text);
+  if (!lab) return null;
+  // A bare label counts only when an entry or another label follows (not a sentence that begins
+  // with "Deltagerne …"); a label with text must have a person in it.
+  if (!lab.rest) {
+    const next = rows.slice(k + 1).find((r) => !isLayoutNoise(r.text));
+    if (!next) return null;
+    const ok = groupLabel(next.text) !== null || subLabel(next.text, next.heading) !== null || next.table || parseEntry(next.text, null).length > 0;
+    if (!ok) return null;
+  } else if (parseEntry(lab.rest, null).length === 0 && !/^(?:ingen|intet)\b/iu.test(lab.rest)) {
+    return null;
+  }
+  const strongLabel = /:\s*$/.test(row.text) || row.heading || !lab.rest;
+  return { status: lab.status, org: lab.org, rest: lab.rest, cols: null, strong: strongLabel };
+}
+
+function statusOf(p: Parsed, group: ParticipantStatus): ParticipantStatus {
+  if (p.absent || group === "absent") return "absent";
+  if (p.guest) return "guest";
+  if (p.secretary || group === "secretary") return "secretary";
+  return group;
+}
+
+// The more specific status wins when a person is listed twice (member and under Afbud).
+const RANK: Record<ParticipantStatus, number> = { present: 0, guest: 1, secretary: 2, substitute: 3, absent: 4 };
+
+function merge(found: Found[]): Participant[] {
+  const out: Participant[] = [];
+  const upsert = (p: Participant) => {
+    const same = out.find((q) => sameName(q.name, p.name));
+    if (!same) {
+      out.push(p);
+      return;
+    }
+    if (RANK[p.status] > RANK[same.status]) same.status = p.status;
+    same.title ??= p.title;
+    same.organization ??= p.organization;
+  };
+  for (const f of found) {
+    upsert({ name: f.p.name, title: f.p.title, organization: f.p.organization, status: f.status, at: f.at });
+    for (const s of f.p.substitutes) {
+      upsert({ name: s.name, title: s.title, organization: f.p.organization, status: "substitute", at: f.at });
+    }
+  }
+  return out;
+}
+
+// "Således opfattet IKA", "Referent: Inge Kjær Andersen", "Ref.: IKA": the minute-taker.
+const SIGN_OFF = /^(?:således\s+opfattet|referent|ref\.|referat\s+ført\s+af|referatet\s+er\s+(?:skrevet|udarbejdet|taget)\s+af|referatfører|for\s+referatet)\s*:?\s*(?<who>.+)$/iu;
+const APPROVED_BY = /^(?:godkendt|underskrevet)\s+af\s*:?\s*(?<who>.+)$/iu;
+
+function signOff(rows: Row[], lines: Line[], participants: Participant[], used: Set<number>): void {
+  for (let k = 0; k < rows.length; k++) {
+    const m = SIGN_OFF.exec(stripMarkup(rows[k]!.text));
+    if (!m) continue;
+    const mentions = splitMentions(m.groups!.who!.replace(/[.\s]+$/, ""));
+    if (!mentions.length || !mentions.every((x) => isInitials(x) || isNameTokens(x.split(/\s+/)))) continue;
+    for (const mention of mentions) {
+      const who = resolveOwner(mention, participants);
+      const p = who ? participants.find((q) => q.name === who) : undefined;
+      if (p) {
+        if (p.status === "present") p.status = "secretary";
+      } else if (!isInitials(mention)) {
+        participants.push({ name: mention, title: null, organization: null, status: "secretary", at: { page: lines[k]!.page, line: lines[k]!.line } });
+      }
+    }
+    used.add(k);
+    // The approval line that follows a sign-off ("Godkendt af LKL og SAA") is sign-off too.
+    for (let j = k + 1; j < Math.min(rows.length, k + 3); j++) {
+      const a = APPROVED_BY.exec(stripMarkup(rows[j]!.text));
+      if (a && splitMentions(a.groups!.who!).every((x) => isInitials(x) || isNameTokens(x.split(/\s+/)))) used.add(j);
+    }
+  }
+}

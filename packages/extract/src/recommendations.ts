@@ -1,0 +1,71 @@
+/**
+ * Indstillinger: one string per clause (contract): each "At …" line, each numbered or bulleted
+ * point, each "at …" clause on its own line; wording kept, list marker dropped, layout breaks joined.
+ */
+import type { XLine } from "./lines.ts";
+import { classifyLabel } from "./labels.ts";
+import { buildParagraphs } from "./paragraphs.ts";
+
+export interface ClauseResult {
+  clauses: string[];
+  /** How many of the given lines the indstilling used (the rest is what follows it). */
+  used: number;
+}
+
+const AT_START = /^at\s/i;
+
+/** A label's rest that only introduces the clauses: "at Direktørforum:", ":", "at Klyngestyregruppe Nord". */
+function isLeadIn(rest: string, listFollows: boolean): boolean {
+  if (rest === "" || /:\s*$/.test(rest)) return true;
+  return listFollows;
+}
+
+function cleanClause(text: string): string {
+  return text
+    .replace(/\s*(?:,\s*og|,|;|\bog|\bsamt)\s*$/i, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/**
+ * Reads the clauses of an indstilling.
+ * @param rest   text after the label on its own line
+ * @param lines  the lines after the label, up to the next section label
+ * @param stopAtProse  in minutes without a "Referat" heading, the first paragraph that is no
+ *                     clause starts the decision text; otherwise the whole region is the indstilling
+ */
+export function readClauses(rest: string, lines: XLine[], fullLength: number, stopAtProse: boolean): ClauseResult {
+  const paragraphs = buildParagraphs(lines, fullLength);
+  const isClauseStart = (p: { marker: string | null; text: string }) => p.marker !== null || AT_START.test(p.text);
+  const listFollows = paragraphs.length > 0 && isClauseStart(paragraphs[0]!);
+  const clauses: string[] = [];
+  if (!isLeadIn(rest, listFollows)) clauses.push(cleanClause(rest.replace(AT_START, "")));
+  let used = 0;
+  for (const p of paragraphs) {
+    const label = classifyLabel(p.lines[0]!);
+    if (label?.kind === "indstilling") {
+      // A second indstilling line ("Indstilling:" then "Det indstilles, at Udvalget") is a lead-in.
+      const rest2 = label.rest;
+      const later = paragraphs.slice(paragraphs.indexOf(p) + 1);
+      if (!isLeadIn(rest2, later.length > 0 && isClauseStart(later[0]!))) clauses.push(cleanClause(rest2.replace(AT_START, "")));
+      used += p.lines.length;
+      continue;
+    }
+    if (isClauseStart(p)) {
+      clauses.push(cleanClause(p.text));
+      used += p.lines.length;
+      continue;
+    }
+    if (stopAtProse && clauses.length > 0) break;
+    if (clauses.length === 0) {
+      // Prose directly under the label is the clause ("Indstilling:" ⏎ "Udvalget godkender …").
+      clauses.push(cleanClause(p.text));
+      used += p.lines.length;
+      if (stopAtProse) break;
+      continue;
+    }
+    // Prose after the clauses, before the referat heading: background that stands late.
+    used += p.lines.length;
+  }
+  return { clauses: clauses.filter((c) => c.length > 0), used };
+}
