@@ -2,7 +2,8 @@
  * Builds the hand-written extraction fixtures in fixtures/extract/ from their sources in
  * fixtures/extract/src/*.txt.
  *
- *   npx tsx scripts/make-extract-fixtures.ts [name …]
+ *   npx tsx scripts/make-extract-fixtures.ts [name …]            render the documents
+ *   npx tsx scripts/make-extract-fixtures.ts --check [name …]    check gold strings against the sources
  *
  * Renderers (one per fixture, see FIXTURES below):
  *   txt         the source is the document: copied as is.
@@ -546,9 +547,85 @@ async function build(name: string, render: Renderer): Promise<string> {
   }
 }
 
-const wanted = process.argv.slice(2);
+// ---------------------------------------------------------------------------------------------
+// --check: every text value of a gold file must occur in its source (whitespace collapsed, markup
+// and list markers removed). A consistency check of hand-written gold after editing a source.
+
+interface GoldFile {
+  meeting: { body: string | null; location: string | null };
+  participants: { name: string; title: string | null; organization: string | null }[];
+  items: {
+    number: string;
+    title: string;
+    presenter: string | null;
+    attachments: string[];
+    recommendations: string[];
+    decisionText: string | null;
+    decisions: string[];
+    actions: { text: string; owners: string[]; deadlineText: string | null }[];
+  }[];
+}
+
+function collapse(s: string): string {
+  return s.replace(/\s+/g, " ").trim();
+}
+
+function checkGold(name: string): string[] {
+  const goldPath = join(ROOT, "fixtures/gold", `${name}.json`);
+  const gold = JSON.parse(readFileSync(goldPath, "utf8")) as GoldFile;
+  const source = collapse(
+    readFileSync(join(SRC, `${name}.txt`), "utf8")
+      .split("\n")
+      .filter((l) => !l.startsWith("%"))
+      .map((l) => l.trim().replace(/^(#{1,4} |- |@toc2? |\|=?)/, "").replace(/\|/g, " ").replace(/\t/g, " "))
+      .join(" "),
+  );
+  const problems: string[] = [];
+  const names = new Set(gold.participants.map((p) => p.name));
+  const need = (value: string | null, what: string) => {
+    if (value !== null && !source.includes(collapse(value))) problems.push(`${name}: ${what} not in source: ${value.slice(0, 80)}`);
+  };
+  need(gold.meeting.body, "meeting.body");
+  need(gold.meeting.location, "meeting.location");
+  for (const p of gold.participants) {
+    need(p.name, "participant");
+    need(p.title, "title");
+    need(p.organization, "organization");
+  }
+  for (const item of gold.items) {
+    const at = `item ${item.number}`;
+    need(item.title, `${at} title`);
+    need(item.presenter, `${at} presenter`);
+    item.attachments.forEach((a) => need(a, `${at} attachment`));
+    item.recommendations.forEach((r) => need(r, `${at} recommendation`));
+    need(item.decisionText, `${at} decisionText`);
+    for (const d of item.decisions) {
+      need(d, `${at} decision`);
+      if (!collapse(item.decisionText ?? "").includes(collapse(d))) problems.push(`${name}: ${at} decision outside decisionText: ${d.slice(0, 80)}`);
+    }
+    for (const a of item.actions) {
+      need(a.text, `${at} action`);
+      need(a.deadlineText, `${at} deadlineText`);
+      for (const o of a.owners) if (!names.has(o) && o !== o.toLowerCase()) problems.push(`${name}: ${at} owner is neither a participant nor lower case: ${o}`);
+    }
+  }
+  return problems;
+}
+
+const args = process.argv.slice(2);
+const check = args.includes("--check");
+const wanted = args.filter((a) => a !== "--check");
+let failed = false;
 for (const { name, render } of FIXTURES) {
   if (wanted.length > 0 && !wanted.includes(name)) continue;
+  if (check) {
+    const problems = checkGold(name);
+    problems.forEach((p) => console.log(p));
+    console.log(`${name}: ${problems.length === 0 ? "gold consistent with source" : `${problems.length} problem(s)`}`);
+    failed ||= problems.length > 0;
+    continue;
+  }
   const out = await build(name, render);
   console.log(`${render.padEnd(9)} ${out.replace(`${ROOT}/`, "")}`);
 }
+if (failed) process.exitCode = 1;

@@ -3,50 +3,115 @@
  * ("Charlotte og Lone laver et oplæg", "Sekretariatet udarbejder udkast til …", "Kommunerne er
  * blevet bedt om at melde tilbage inden …", "Det blev aftalt, at regionen undersøger …").
  * Sentences with no owner ("Der skal arbejdes med …") give no action.
+ *
+ * A sentence is read as subject + predicate: the subject must name an owner (owners.ts), the
+ * predicate must start, within a few words of adverbials, with a verb of doing. Coordinated
+ * predicates ("… og sikrer, at … samt orienterer …") give one action each.
  */
 import type { Action, Participant } from "./schema.ts";
 import type { Paragraph } from "./paragraphs.ts";
 import { splitSentences } from "./sentences.ts";
 import { readOwners } from "./owners.ts";
 import { findDeadline, type DeadlineContext } from "./deadlines.ts";
+import { dk } from "./regex.ts";
 
-// Present-tense verbs of doing (what an owner is to do). Opinions and states (anbefaler,
-// mener, ønsker, har, er) are left out on purpose: they give no task.
-const ACTION_VERBS =
-  "laver|udarbejder|undersøger|sender|fremsender|rundsender|udsender|arbejder|holder|fremskaffer|afsøger|tager|melder|følger|sørger|indkalder|samler|indsamler|fremlægger|giver|inviterer|kontakter|beskriver|forbereder|planlægger|koordinerer|afholder|opdaterer|udpeger|vender|retter|lover|varetager|afklarer|vurderer|inddrager|bidrager|leverer|præsenterer|tilretter|sikrer|booker|finder|kigger|orienterer|går|skriver|udsender|gennemgår|reviderer|udfærdiger|indhenter|tilrettelægger|afrapporterer|fremsætter|formidler|deltager|genoptager|drøfter";
-const MODAL = "skal|vil|bedes";
-const SUBJECT_VERB = new RegExp(`^(.{2,80}?)\\s+((?:${ACTION_VERBS}|${MODAL})(?=\\s|,)\\b)(.*)$`, "iu");
-const REQUEST = /^(.{2,80}?)\s+(?:bedes|er\s+(?:\S+\s+)?blevet\s+bedt\s+om\s+at|blev\s+bedt\s+om\s+at|opfordres\s+til\s+at)\s+(.+)$/iu;
-const INVERTED_REQUEST = /\bopfordres\s+(.{3,80}?)\s+til\s+at\s+(.+)$/iu;
-const AGREEMENT = /\b(?:blev\s+(?:det\s+)?aftalt|det\s+aftales|aftales|aftalte|besluttede|besluttes|blev\s+(?:det\s+)?besluttet|konklusionen\s+blev|blev\s+enige\s+om|er\s+enige\s+om|enighed\s+om),?\s+at\s+(.+)$/iu;
-const V2 = new RegExp(
-  `^(?:på|i|til|inden|efter|herefter|derefter|derudover|desuden|frem\\s+til|senest|snarest|fremover)\\b[^,.]*?\\s((?:${ACTION_VERBS}|${MODAL})(?=\\s)\\b)\\s+(.+)$`,
-  "iu",
+// Present-tense verbs of doing. Opinions and states (anbefaler, mener, ønsker, har, er) are left
+// out on purpose: they give no task.
+const ACTION_VERB = dk(
+  /^(?:laver|udarbejder|undersøger|sender|fremsender|rundsender|udsender|arbejder|holder|fremskaffer|afsøger|tager|melder|følger|sørger|indkalder|samler|indsamler|fremlægger|giver|inviterer|kontakter|beskriver|forbereder|planlægger|koordinerer|afholder|opdaterer|udpeger|vender|retter|lover|varetager|afklarer|inddrager|bidrager|leverer|præsenterer|tilretter|sikrer|booker|kigger|orienterer|går|skriver|gennemgår|reviderer|udfærdiger|indhenter|tilrettelægger|afrapporterer|formidler|taler|udbreder|implementerer|igangsætter|etablerer|nedsætter|fremsætter|indsender|udsender|afsøger|opretter|tjekker|drøfter)$/i,
 );
-const RECAP = /\b(?:(?:på|ved|fra)\s+(?:det\s+|den\s+)?(?:seneste|sidste|forrige|tidligere)\s+\S*\s*møde|har\s+(?:\S+\s+)?(?:besluttet|godkendt|vedtaget|aftalt))\b/i;
-const QUESTION = /\?\s*$/;
+const MODAL = /^(?:skal|vil|bedes)$/i;
+const NOT_AFTER_MODAL = /^(?:få|være|have|kunne|blive|gerne|også|ikke)$/i;
+// Verbs that never make a task even inside "det blev aftalt, at …".
+const STATE_VERB = /^(?:er|har|mener|ønsker|anbefaler|oplever|finder|hedder|ligger|står|kender|afspejler|indeholder|omfatter|dækker|fungerer|mangler|forventer|vurderer|kan|må|bør|afventer|foreligger|synes|tror)$/i;
+const PRESENT = /^\p{Ll}{2,}er$/u;
+
+const REQUEST = dk(/^(.{2,80}?)\s+(?:bedes|er\s+(?:\S+\s+)?blevet\s+bedt\s+om\s+at|blev\s+bedt\s+om\s+at|opfordres\s+til\s+at)\s+(.+)$/i);
+const INVERTED_REQUEST = dk(/\bopfordres\s+(.{3,80}?)\s+til\s+at\s+(.+)$/i);
+const AGREEMENT = dk(
+  /\b(?:blev\s+(?:det\s+)?aftalt|det\s+aftales|aftales|aftalte|besluttede|besluttes|blev\s+(?:det\s+)?besluttet|konklusionen\s+blev|blev\s+enige\s+om|er\s+enige\s+om|enighed\s+om),?\s+at\s+(.+)$/i,
+);
+const V2_LEAD = dk(/^(?:på|i|til|inden|efter|herefter|derefter|derudover|desuden|frem\s+til|senest|snarest|fremover|hurtigst\s+muligt)\b/i);
+const RECAP = dk(/\b(?:(?:på|ved|fra)\s+(?:det\s+|den\s+)?(?:seneste|sidste|forrige|tidligere)\s+\S*\s*møde|har\s+(?:\S+\s+)?(?:besluttet|godkendt|vedtaget|aftalt))\b/i);
+const QUOTE = /["“”„«»]/;
+// Subordinate tails that say when or why, not what: cut from the task text.
+const TAIL = dk(/,?\s+(?:når|hvorefter|hvis|fordi|idet|mens|således\s+at)\b.*$/i);
+const ADVERBS = dk(/^(?:og|samt|men|derfor|desuden|endvidere|konkret|herefter|derefter|så)\s+/i);
 
 export interface ActionContext extends DeadlineContext {
   participants: Participant[];
 }
 
-const tidy = (s: string) => s.replace(/\s+/g, " ").replace(/[\s.;:,]+$/, "").trim();
+const tidy = (s: string) => s.replace(/\s+/g, " ").replace(TAIL, "").replace(/[\s.;:,]+$/, "").trim();
 
-/** Actions of one sentence (several where "… og at …" gives more than one task). */
-export function actionsInSentence(sentence: string, ctx: ActionContext): Action[] {
+function isDoing(words: string[], at: number, lenient: boolean): boolean {
+  const w = words[at]!.replace(/[,.;:]+$/, "");
+  if (MODAL.test(w)) return !!words[at + 1] && !NOT_AFTER_MODAL.test(words[at + 1]!);
+  if (ACTION_VERB.test(w)) return true;
+  if (/^bliver$/i.test(w) && /^ansvarlig/i.test(words[at + 1] ?? "")) return true;
+  if (/^har$/i.test(w) && /opgave/i.test(words.slice(at + 1, at + 4).join(" "))) return true;
+  return lenient && PRESENT.test(w) && !STATE_VERB.test(w);
+}
+
+/**
+ * "<owner> [adverbials] <verb> …" → owners and predicates. `lenient` accepts any present-tense
+ * verb (inside an agreement "det blev aftalt, at …", what follows is agreed work).
+ */
+function readClause(clause: string, ctx: ActionContext, lenient: boolean): { owners: string[]; predicates: string[] } | null {
+  const words = clause.trim().replace(ADVERBS, "").split(/\s+/);
+  for (let n = Math.min(6, words.length - 1); n >= 1; n--) {
+    const owners = readOwners(words.slice(0, n).join(" "), ctx.participants);
+    if (!owners) continue;
+    const rest = words.slice(n);
+    // The predicates: the one that starts the rest and any joined by "og"/"samt"/"," that start with a verb.
+    const starts: number[] = [];
+    for (let j = 0; j < rest.length; j++) {
+      const joined = j === 0 || /^(?:og|samt)$/i.test(rest[j - 1]!) || /,$/.test(rest[j - 1]!);
+      const lookahead = j === 0 ? 4 : 1;
+      if (!joined) continue;
+      for (let v = j; v < Math.min(rest.length, j + lookahead); v++) {
+        if (isDoing(rest, v, lenient)) {
+          starts.push(j);
+          break;
+        }
+        if (j > 0) break;
+      }
+    }
+    if (starts.length === 0) return null;
+    const predicates = starts.map((s, x) => {
+      const end = x + 1 < starts.length ? starts[x + 1]! - 1 : rest.length;
+      return tidy(rest.slice(s, end).join(" ").replace(/\s+(?:og|samt)$/i, ""));
+    });
+    return { owners, predicates: predicates.filter((p) => p.split(" ").length >= 2) };
+  }
+  return null;
+}
+
+/** Actions of one sentence (several where "… og at …" or coordinated verbs give more than one task). */
+export function actionsInSentence(sentence: string, ctx: ActionContext, inBackground = false): Action[] {
   const s = sentence.trim();
-  if (!s || QUESTION.test(s) || RECAP.test(s)) return [];
+  if (!s || /\?\s*$/.test(s) || RECAP.test(s)) return [];
+  // Quoted text cites another document (a kommissorium, an e-mail): not tasks of this meeting.
+  if (inBackground && QUOTE.test(s)) return [];
+  const make = (text: string, owners: string[]): Action => {
+    const d = findDeadline(s, ctx);
+    return { text: tidy(text), owners, deadline: d.deadline, deadlineText: d.deadlineText };
+  };
 
   const agreement = AGREEMENT.exec(s);
   if (agreement) {
-    const clauses = agreement[1]!.split(/,?\s+og\s+at\s+/i);
+    // Another body's decision reported in the background is background, not our agreement.
+    if (inBackground) return [];
     const out: Action[] = [];
     let owners: string[] | null = null;
-    for (const clause of clauses) {
-      const a = subjectAction(clause, ctx, owners);
-      if (a) {
-        owners = a.owners;
-        out.push(a);
+    for (const clause of agreement[1]!.split(/,?\s+og\s+at\s+/i)) {
+      const read = readClause(clause, ctx, true);
+      if (read) {
+        owners = read.owners;
+        for (const p of read.predicates) out.push(make(read.predicates.length === 1 ? clause : p, read.owners));
+      } else if (owners && /^(?:der\s+)?\p{Ll}/u.test(clause.trim())) {
+        // "… og at der gives en status": the task of the owner named before.
+        out.push(make(clause, owners));
       }
     }
     if (out.length > 0) return out;
@@ -54,67 +119,60 @@ export function actionsInSentence(sentence: string, ctx: ActionContext): Action[
 
   const request = REQUEST.exec(s);
   if (request) {
-    const owners = readOwners(stripAdverbs(request[1]!), ctx.participants);
-    if (owners) return [make(tidy(s), owners, s, ctx)];
+    const owners = readOwners(request[1]!.replace(ADVERBS, ""), ctx.participants);
+    if (owners) return [make(/bedes\s/i.test(s) ? request[2]!.replace(ADVERBS, "") : s, owners)];
   }
   const inverted = INVERTED_REQUEST.exec(s);
   if (inverted) {
     const owners = readOwners(inverted[1]!, ctx.participants);
-    if (owners) return [make(tidy(inverted[2]!), owners, s, ctx)];
+    if (owners) return [make(inverted[2]!, owners)];
   }
-  const v2 = V2.exec(s);
-  if (v2) {
-    const words = v2[2]!.split(/\s+/);
-    for (let n = Math.min(5, words.length - 1); n >= 1; n--) {
-      const owners = readOwners(words.slice(0, n).join(" "), ctx.participants);
-      if (owners) return [make(tidy(`${v2[1]} ${words.slice(n).join(" ")}`.split(/,\s+og\s+/)[0]!), owners, s, ctx)];
+  if (V2_LEAD.test(s)) {
+    // Danish puts the verb second: "Herefter vil Koordineringsgruppen samle …",
+    // "På mødet i december fremlægger Jytte og Charlotte erfaringerne …".
+    const words = s.split(/\s+/);
+    for (let v = 1; v < Math.min(words.length - 1, 10); v++) {
+      if (!isDoing(words, v, false) && !MODAL.test(words[v]!)) continue;
+      const after = words.slice(v + 1);
+      for (let n = Math.min(5, after.length - 1); n >= 1; n--) {
+        const owners = readOwners(after.slice(0, n).join(" "), ctx.participants);
+        if (owners) return [make(`${words[v]} ${after.slice(n).join(" ")}`.split(/,\s+og\s+/)[0]!, owners)];
+      }
+      break;
     }
   }
-  const a = subjectAction(s, ctx, null);
-  return a ? [a] : [];
-}
-
-/** "<owner> <verb> …" → an action; `inherit` gives the owner of a clause that names none ("og at der gives …"). */
-function subjectAction(clause: string, ctx: ActionContext, inherit: string[] | null): Action | null {
-  const c = clause.trim();
-  const m = SUBJECT_VERB.exec(c);
-  if (m) {
-    const owners = readOwners(stripAdverbs(m[1]!), ctx.participants);
-    if (owners) return make(tidy(c), owners, c, ctx);
-  }
-  if (inherit && /^(?:der\s+)?\p{Ll}/u.test(c)) return make(tidy(c), inherit, c, ctx);
-  return null;
-}
-
-function stripAdverbs(subject: string): string {
-  return subject.replace(/^(?:og|samt|men|derfor|desuden|endvidere|konkret|herefter|derefter)\s+/i, "").trim();
-}
-
-function make(text: string, owners: string[], sentence: string, ctx: ActionContext): Action {
-  const d = findDeadline(sentence, ctx);
-  return { text, owners, deadline: d.deadline, deadlineText: d.deadlineText };
+  const read = readClause(s, ctx, false);
+  if (read) return read.predicates.map((p) => make(read.predicates.length === 1 ? s : p, read.owners));
+  return [];
 }
 
 /**
  * Actions of an item: background first (requests printed before the meeting), then the
- * decision text. A background that recounts an earlier meeting's decisions gives none.
+ * decision text. A background that recounts an earlier meeting's decisions, or lists a
+ * proposal's points, gives none.
  */
 export function findActions(background: Paragraph[], decision: Paragraph[], ctx: ActionContext): Action[] {
   const out: Action[] = [];
   const seen = new Set<string>();
   const scan = (paras: Paragraph[], isBackground: boolean) => {
+    let skipList = false;
     for (const p of paras) {
-      // "Følgende blev besluttet … på seneste møde:" — what follows is a recap.
-      if (isBackground && /:\s*$/.test(p.text) && RECAP.test(p.text)) return;
+      if (isBackground) {
+        // "Følgende blev besluttet … på seneste møde:" — all that follows is a recap.
+        if (/:\s*$/.test(p.text) && RECAP.test(p.text)) return;
+        if (p.marker && skipList) continue;
+        skipList = /:\s*$/.test(p.text) && /foresl|forslag|eksempel|bl\.a\.|f\.eks\./i.test(p.text);
+      }
       let last: Action | null = null;
       for (const sentence of splitSentences(p.text)) {
         // "Samt overveje …" continues the task list of the sentence before.
-        if (last && /^samt\s+\p{Ll}/iu.test(sentence.trim())) {
-          const a = make(tidy(sentence.trim().replace(/^samt\s+/i, "")), last.owners, sentence, ctx);
+        const samt = /^samt\s+(\p{Ll}.*)$/iu.exec(sentence.trim());
+        if (last && samt) {
+          const a: Action = { ...last, text: tidy(samt[1]!) };
           out.push(a);
           continue;
         }
-        const found = actionsInSentence(sentence, ctx);
+        const found = actionsInSentence(sentence, ctx, isBackground);
         for (const a of found) {
           const key = a.text.toLowerCase();
           if (seen.has(key)) continue;

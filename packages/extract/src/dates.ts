@@ -201,7 +201,8 @@ function resolve(r: RawDate, text: string, ctx: DateContext): DateMatch {
     return { ...base, iso: toIso(r.year, r.month, r.day), yearInferred: false, yearSource: "printed", weekdayAgrees: agrees };
   }
   const inferred = inferYear(r.day, r.month, r.weekday, ctx);
-  if (!inferred) return { ...base, iso: null, yearInferred: false, yearSource: null, weekdayAgrees: null };
+  // 29 February in a year without it: no date.
+  if (!inferred || r.day > daysIn(inferred.year, r.month)) return { ...base, iso: null, yearInferred: false, yearSource: null, weekdayAgrees: null };
   const agrees = r.weekday === null ? null : weekdayOf(inferred.year, r.month, r.day) === r.weekday;
   return {
     ...base,

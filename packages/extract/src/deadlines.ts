@@ -4,6 +4,7 @@
  * no date: deadline stays null and deadlineText keeps the words.
  */
 import { findDates } from "./dates.ts";
+import { dk } from "./regex.ts";
 
 export interface DeadlineContext {
   meetingDate: string | null;
@@ -11,8 +12,7 @@ export interface DeadlineContext {
   nearbyYear: number | null;
 }
 
-const VAGUE =
-  /\b(?:(?:til|på|inden|før|efter|umiddelbart\s+efter)\s+(?:det\s+)?(?:næste|kommende)\s+(?:møde|styregruppemøde|udvalgsmøde)\w*|(?:medio|primo|ultimo|midt\s+i|slutningen\s+af|starten\s+af|udgangen\s+af)\s+\p{L}+(?:\s+\d{4})?|(?:efter|inden|før)\s+sommerferien|i\s+løbet\s+af\s+\p{L}+|når\s+[^,.;]+)/iu;
+const VAGUE = dk(/\b(?:(?:til|på|inden|før|efter|umiddelbart\s+efter)\s+(?:det\s+)?(?:næste|kommende)\s+(?:møde|styregruppemøde|udvalgsmøde)\w*|(?:medio|primo|ultimo|midt\s+i|slutningen\s+af|starten\s+af|udgangen\s+af)\s+\p{L}+(?:\s+\d{4})?|(?:efter|inden|før)\s+sommerferien|i\s+løbet\s+af\s+\p{L}+|når\s+[^,.;]+)/iu);
 
 export function findDeadline(sentence: string, ctx: DeadlineContext): { deadline: string | null; deadlineText: string | null } {
   const dates = findDates(sentence, { meetingYear: ctx.meetingYear, nearbyYear: ctx.nearbyYear, meetingDate: ctx.meetingDate });

@@ -12,13 +12,13 @@ const URL_PIECE = /^[\w%.~+=&?#/-]*\/[\w%.~+=&?#/-]*$/;
 export function debrisIndices(lines: XLine[]): Set<number> {
   const out = new Set<number>();
   for (let k = 0; k < lines.length; k++) {
-    const t = lines[k]!.text;
-    if (URL_START.test(t)) {
+    const t = lines[k]!.raw;
+    if (URL_START.test(t) || lines[k]!.text === "") {
       out.add(k);
       continue;
     }
     // A line continuing a URL that the previous line left open ("…/Til-" then "sundhedsfaglige-…/Den-").
-    const prev = k > 0 ? lines[k - 1]!.text : "";
+    const prev = k > 0 ? lines[k - 1]!.raw : "";
     if (t.length >= 15 && URL_PIECE.test(t) && /(?:https?:\/\/|www\.)\S*$|[/-]$/.test(prev)) {
       out.add(k);
       continue;
@@ -28,7 +28,7 @@ export function debrisIndices(lines: XLine[]): Set<number> {
   // two in a row keep the first.
   for (let k = 0; k < lines.length; ) {
     let j = k + 1;
-    while (j < lines.length && lines[j]!.text === lines[k]!.text) j++;
+    while (j < lines.length && lines[j]!.raw === lines[k]!.raw) j++;
     const run = j - k;
     if (run >= 3) for (let x = k; x < j; x++) out.add(x);
     else if (run === 2) out.add(k + 1);

@@ -5,6 +5,7 @@
  */
 import type { XLine } from "./lines.ts";
 import { classifyLabel } from "./labels.ts";
+import { dk } from "./regex.ts";
 
 export interface HeadingCandidate {
   /** Index into the XLine array. */
@@ -20,10 +21,9 @@ export interface HeadingCandidate {
 const MONTHS = "januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec";
 const DATE_TITLE = new RegExp(`^(?:${MONTHS})\\b\\.?(?:\\s+\\d{2,4})?`, "i");
 // Verbs that open an indstilling clause ("1. Godkender dagsordenen"), not an item title.
-const CLAUSE_VERB =
-  /^(?:at\s|godkender|drøfter|beslutter|tager|anbefaler|vedtager|bemyndiger|udpeger|tiltræder|indstiller|noterer|kvitterer|orienterer|fastlægger|giver|afgiver|prioriterer|igangsætter|meddeler|bevilger|frigiver|sender)\b/i;
-const AGENDA_LEADIN = /^(?:dagsorden|dagsordenspunkter|indhold|indholdsfortegnelse|program|punkter|referat|agenda)\b.{0,40}:?$/i;
-const EVENTUELT = /^(?:evt\.?|eventuelt)\b/i;
+const CLAUSE_VERB = dk(/^(?:at\s|godkender|drøfter|beslutter|tager|anbefaler|vedtager|bemyndiger|udpeger|tiltræder|indstiller|noterer|kvitterer|orienterer|fastlægger|giver|afgiver|prioriterer|igangsætter|meddeler|bevilger|frigiver|sender)\b/i);
+const AGENDA_LEADIN = dk(/^(?:dagsorden|dagsordenspunkter|indhold|indholdsfortegnelse|program|punkter|referat|agenda)\b.{0,40}:?$/i);
+const EVENTUELT = dk(/^(?:evt\.?|eventuelt)\b/i);
 
 // "Pkt. 3", "Punkt 3", "Ad 3", "Ad pkt. 3", "Sag 3", "Sag nr. 3", "Dagsordenspunkt 3"
 const PREFIX = /^(?:ad\s+(?:pkt\.?|punkt)?\s*|pkt\.?\s*|punkt\s+|sag\s+(?:nr\.?\s*)?|dagsordenspunkt\s+)(?=\d)/i;

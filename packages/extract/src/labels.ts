@@ -32,6 +32,8 @@ const REFERAT: RegExp[] = [
   new RegExp(`^(?:${REFERAT_WORDS})\\s*[:.]?\\s*$`, "i"),
   // With text after a colon: "Referat: Klyngestyregruppen besluttede …", "Beslutning: Godkendt."
   new RegExp(`^(?:${REFERAT_WORDS})\\s*:\\s*(.+)$`, "i"),
+  // A heading run into its first sentence when paragraphs were joined: "Referat Aftalen blev drøftet …"
+  new RegExp(`^(?:[Rr]eferat|[Bb]eslutning)\\s+((?=\\p{Lu})(?!Klynge|Styregruppe|Direktørforum|Møde|Udvalg)\\p{L}+\\s+\\p{Ll}.*)$`, "u"),
   // Municipal form: "Beslutning i Økonomiudvalget den 04-06-2020" (optionally ": Godkendt.")
   /^beslutning\s+(?:i|fra)\s+[^:]{2,120}?(?:\s+den\s+[^:]{3,40})?\s*(?::\s*(.*))?$/i,
 ];
@@ -67,6 +69,6 @@ export function classifyLabel(l: XLine): Label | null {
 export function isTrailer(l: XLine): boolean {
   return (
     /^(?:således\s+opfattet|referent\s*:|ref\.?\s*:|med\s+venlig\s+hilsen|mvh\.?$|bilag\s+til\s+(?:referat|dagsorden)|bilagsoversigt|underskrifter?\s*:?)/i.test(l.text) ||
-    /^godkendt(?:\s+af)?\s+(?:[A-ZÆØÅ]{2,5})(?:\s*(?:,|og)\s*[A-ZÆØÅ]{2,5})*\s*\.?$/.test(l.text)
+    /^[Gg]odkendt(?:\s+af)?\s+(?:[A-ZÆØÅ]{2,5})(?:\s*(?:,|og)\s*[A-ZÆØÅ]{2,5})*\s*\.?$/.test(l.text)
   );
 }

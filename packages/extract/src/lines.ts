@@ -9,8 +9,10 @@ export interface XLine {
   i: number;
   page: number;
   line: number;
-  /** The text as ingested, trimmed. */
+  /** The text as ingested, trimmed, with URLs removed (layout debris, contract). */
   text: string;
+  /** The text as ingested, trimmed (URLs kept), for debris detection. */
+  raw: string;
   /** List marker at the start ("•", "-", "1.", "2)", "a."), or null. */
   marker: string | null;
   /** The text without its list marker. */
@@ -19,6 +21,8 @@ export interface XLine {
   bold: boolean;
   fontSize: number | null;
   gapBefore: boolean;
+  /** Left indent (points in a PDF, characters in a text file), 0 when unknown. */
+  indent: number;
 }
 
 // Bullets used by Word, PDF printers and plain-text authors; numbers as "1." "1)" "a." "a)" "(1)".
@@ -34,21 +38,26 @@ export function splitMarker(text: string): { marker: string | null; body: string
   return { marker: m[0].trim(), body: text.slice(m[0].length).trim() };
 }
 
+const URL = /(?:https?:\/\/|www\.|mailto:)\S+/gi;
+
 export function toXLines(lines: Line[]): XLine[] {
   return lines.map((l, i) => {
-    const text = l.text.replace(/\s+/g, " ").trim();
+    const raw = l.text.replace(/\s+/g, " ").trim();
+    const text = raw.replace(URL, " ").replace(/\s+/g, " ").trim();
     const { marker, body } = splitMarker(text);
     return {
       i,
       page: l.page,
       line: l.line,
       text,
+      raw,
       marker,
       body,
       heading: l.hints.heading ?? null,
       bold: l.hints.bold ?? false,
       fontSize: l.hints.fontSize ?? null,
       gapBefore: l.hints.gapBefore ?? false,
+      indent: l.hints.indent ?? 0,
     };
   });
 }

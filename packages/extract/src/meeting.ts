@@ -77,7 +77,7 @@ export function extractMeeting(lines: Line[], ctx: MeetingContext = {}): Meeting
   const warnings: Warning[] = [];
   const at = (k: number) => ({ page: lines[k]!.page, line: lines[k]!.line });
 
-  const fields = headerFields(rows);
+  const fields = headerCluster(headerFields(rows), rows);
   for (const f of fields) {
     used.add(f.row);
     for (const r of f.valueRows) used.add(r);
@@ -244,6 +244,12 @@ function headerFields(rows: string[]): Field[] {
       labels.push(inner.label);
       value = inner.value;
     }
+    // "Dato: 13. august 2021 – Tid: kl. 12.45-14.00 – Sted: Regionshuset": labels inside a value.
+    const inline = splitInline(value);
+    if (inline.length > 1) {
+      value = inline[0]!.value;
+      for (const x of inline.slice(1)) out.push({ kind: classify(x.label), row: k, value: x.value, valueRows: [] });
+    }
     const kinds = labels.map(classify);
     const kind: FieldKind = kinds.includes("datePlace") || (kinds.includes("date") && kinds.includes("place")) ? "datePlace" : kinds[0]!;
     const valueRows: number[] = [];
@@ -259,8 +265,15 @@ function headerFields(rows: string[]): Field[] {
           let p = j + 1;
           while (p < rows.length && isLayoutNoise(rows[p]!)) p++;
           if (p < rows.length && !isLabelRow(p) && isPlaceRow(rows[p]!) && looksLikeValue(rows[p]!) && !findDates(rows[p]!).length) {
-            value = `${value} | ${rows[p]!}`;
+            let place = rows[p]!;
             valueRows.push(p);
+            // A postcode at the line end wants its town on the next line ("…, 9000" / "Aalborg").
+            const q = p + 1;
+            if (/(?:\b\d{4}|,)$/.test(place) && q < rows.length && /^\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*)?$/u.test(rows[q]!) && !isLabelRow(q)) {
+              place = `${place} ${rows[q]!}`;
+              valueRows.push(q);
+            }
+            value = `${value} | ${place}`;
           }
         }
       }
@@ -269,6 +282,50 @@ function headerFields(rows: string[]): Field[] {
       out.push({ kind, row: k, value, valueRows });
     }
   }
+  return out;
+}
+
+// Labels only a meeting header uses; "Tidspunkt:"/"Sted:" also stand inside items (a planned seminar).
+const MEETING_LABEL = /^(?:møde\p{L}*|dato|tid\s*(?:og|\/|&)\s*sted|mødet\s)/iu;
+const ITEM_ROW = /^(?:\d{1,2}[.)]|punkt\s+\d+|pkt\.?\s*\d+)\s+\p{Lu}/u;
+
+/**
+ * The header's fields: the first run of labels (gaps under 20 rows, no agenda item between)
+ * that stands before the first agenda item or uses a meeting-only label ("Mødedato", "Tid og
+ * sted"). Labels inside items ("Tidspunkt: marts 2021 / Sted: Læsø" for a planned seminar) stay text.
+ */
+function headerCluster(fields: Field[], rows: string[]): Field[] {
+  const firstItem = rows.findIndex((r) => ITEM_ROW.test(r));
+  const clusters: Field[][] = [];
+  for (const f of fields) {
+    const cur = clusters[clusters.length - 1];
+    const prev = cur?.[cur.length - 1];
+    const itemBetween = prev !== undefined && rows.slice(prev.row + 1, f.row).some((r) => ITEM_ROW.test(r));
+    // A participant list between two labels is part of the header, however long it is.
+    const between = prev ? rows.slice(prev.row + 1, f.row) : [];
+    const listBetween = between.some((r) => /^(?:deltagere|mødedeltagere|medlemmer|til\s*stede|afbud|fraværende)\b/iu.test(r));
+    if (cur && prev && (f.row - prev.row <= 20 || (listBetween && f.row - prev.row <= 120)) && !itemBetween) cur.push(f);
+    else clusters.push([f]);
+  }
+  for (const c of clusters) {
+    const early = firstItem < 0 || c[0]!.row < firstItem;
+    const specific = c.some((f) => MEETING_LABEL.test(stripMarkup(rows[f.row]!)));
+    if (early || specific) return c;
+  }
+  return [];
+}
+
+const INLINE_LABEL = /(?:^|[\s,;|–—-])(tid(?:spunkt)?|sted|mødested|lokale|dato|mødedato)\s*:\s*/giu;
+
+/** Splits a value at further "Label:" parts; the first part keeps the outer label. */
+function splitInline(value: string): Array<{ label: string; value: string }> {
+  const marks = [...value.matchAll(INLINE_LABEL)].filter((m) => m.index! > 0);
+  if (!marks.length) return [{ label: "", value }];
+  const out = [{ label: "", value: value.slice(0, marks[0]!.index).replace(/[\s,;|–—-]+$/u, "").trim() }];
+  marks.forEach((m, i) => {
+    const end = i + 1 < marks.length ? marks[i + 1]!.index : value.length;
+    out.push({ label: m[1]!, value: value.slice(m.index! + m[0].length, end).replace(/[\s,;|–—-]+$/u, "").trim() });
+  });
   return out;
 }
 
@@ -397,6 +454,8 @@ function findTitle(rows: string[]): Title | null {
         const prev = [...firstRows].reverse().find((j) => j < k);
         for (const j of [next, prev]) {
           if (j === undefined) continue;
+          // A letterhead ("Aalborg Kommune", "Region Nordjylland") is the owner, not the forum.
+          if (/^(?:\p{Lu}[\p{L}-]*\s+(?:Kommune|Regionskommune)|Region\s+\p{Lu}[\p{L}-]*)$/u.test(rows[j]!)) continue;
           const b = bodyFrom(rows[j]!);
           if (b && isBodyRow(rows[j]!)) {
             body = b;
@@ -448,6 +507,7 @@ function bodyFrom(text: string): string | null {
   t = t
     .replace(/\s+(?:kl\.?|klokken)\s*\d.*$/iu, "")
     .replace(/\s+(?:den|d\.)\s*$/iu, "")
+    .replace(/[,\s]+(?:møde\s*)?nr\.?\s*\d+.*$/iu, "") // "…, møde nr. 3"
     .replace(/\s*\((?:[^)]*)\)\s*$/u, "")
     .replace(/[\s,.:;–—-]+$/u, "")
     .replace(/^["“„»]|["”«]$/gu, "")

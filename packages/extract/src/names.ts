@@ -8,7 +8,7 @@
  * are compared part by part: the first name exactly (after folding æ/ø/å), the surname by
  * distance (spelling variants "Kjærgaard"/"Kjærsgaard"), middle names may be missing.
  */
-import { JaroWinklerDistance, LevenshteinDistance } from "natural/lib/natural/distance/index.js";
+import { DamerauLevenshteinDistance, JaroWinklerDistance } from "natural/lib/natural/distance/index.js";
 import { fold } from "./text.ts";
 
 /** Name particles that stand in lower case inside Danish/foreign names. */
@@ -38,9 +38,10 @@ function samePart(a: string, b: string, strict: boolean): boolean {
   if (strict) return false;
   const shorter = Math.min(x.length, y.length);
   if (shorter < 4) return false;
-  // One letter off in a short name, two in a long one, and close overall (Kjærgaard/Kjærsgaard).
+  // One edit (a swap counts one: Rohde/Rhode) in a short name, two in a long one, and close
+  // overall by Jaro-Winkler (Kjærgaard/Kjærsgaard), which keeps Hansen/Jansen apart.
   const maxEdits = shorter >= 8 ? 2 : 1;
-  return LevenshteinDistance(x, y) <= maxEdits && JaroWinklerDistance(x, y) >= 0.9;
+  return DamerauLevenshteinDistance(x, y) <= maxEdits && JaroWinklerDistance(x, y) >= 0.9;
 }
 
 /**
@@ -188,7 +189,17 @@ const FIRST_NAMES = new Set(
     "eske evald gert gerda grete hasse heine helmer hjalte iben ingeborg jens-peter jesper johnny kathrine " +
     "kenn kristoffer laila lajla lykke marius mia mona naja nanna niklas oscar oskar pauline rie ruth sidsel " +
     "signe stina susan sussie tanja thea theis tonje torben tove ulf vivian zenia anne-mette lise-lotte " +
-    "marie-louise hans-henrik carl-christian per-henrik rene lene-marie"
+    "marie-louise hans-henrik carl-christian per-henrik rene lene-marie torkil thorkil thorkild torkild aage " +
+    "arnold asbjørn bertel birk bodil børge carsten christen dagmar dorrit egon ejvind elna erna esther " +
+    "evy finnur folmer frands gudrun gunnar gunner hanne-lene harry helmuth hjørdis holger inga-lill " +
+    "jette-marie jonna jimmi kaare kåre karsten kell kjeld kirstin knud-erik laurids lillian lisette " +
+    "magda majbritt maibritt mai merete merethe mikala minna mogens morten nancy niels-christian nis " +
+    "ole-christian orla ove palle paw peder poul-erik ragnhild rikard rosa rudi sigrid sonny steffen " +
+    "susie svenning søs tenna tim tonni trond turid uwe vibe villy vinnie winnie walther aksel-erik " +
+    "annemette annemarie annelise birgithe charlottte dorthea gitta hanna-maria jacqueline jeanett " +
+    "katja kristel lisbeth-marie lærke malou marianna mette-marie pia-maria sascha stine tenna trine-lise " +
+    "ulrikke vivi-ann henny erling-jørgen jens-ole per-ole søren-erik carl-erik ib-erik ahmed ali " +
+    "mohammed mohamad fatima hassan omar yasmin sara leila mustafa ibrahim mehmet"
   ).split(/\s+/),
 );
 

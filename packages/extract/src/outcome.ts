@@ -4,15 +4,22 @@
  * The patterns are Danish minute-writing conventions, matched on lower-cased text.
  */
 import type { Outcome } from "./schema.ts";
+import { dk } from "./regex.ts";
 
-const WITHDRAWN = /\b(?:punktet\s+(?:udgik|udgår|blev\s+trukket)|udgik\b|udgår\b|blev\s+trukket(?:\s+fra\s+dagsordenen)?|trukket\s+af\s+dagsordenen|taget\s+af\s+dagsordenen)/;
-const REJECTED = /\b(?:ikke\s+(?:godkendt|godkendte|godkendes|tiltrådt|anbefalet|vedtaget|imødekommet)|afvist|afviste|afvises|forkastet|forkastede|kunne\s+ikke\s+(?:godkende|anbefale|tiltræde))\b/;
-const POSTPONED = /\b(?:udsat|udsatte|udsættes|afvent\w*|tages\s+op\s+igen|behandles\s+igen|genoptages|på\s+et\s+senere\s+møde|til\s+et\s+senere\s+møde|tages\s+op\s+på\s+(?:et\s+)?(?:senere|kommende|næste)\s+møde)/;
-const APPROVED = /\b(?:(?:blev|er|bliver)\s+(?:\S+\s+)?(?:godkendt|fulgt|tiltrådt|vedtaget)|godkendte|godkendes|godkender\b(?!\s+at)|tiltrådte|vedtog|nikkede\s+til|nikket\s+til|anbefales|anbefalede|bifaldt|kunne\s+godkende|kan\s+godkende)/;
-const APPROVED_ALONE = /^(?:godkendt|godkendes|indstillingen\s+(?:blev\s+)?(?:godkendt|fulgt|tiltrådt)|tiltrådt|vedtaget|anbefales)\b/;
-const DECIDED = /\b(?:besluttede|besluttet|besluttes|beslutter|blev\s+aftalt|aftales|aftaltes|aftalte|det\s+aftales|enighed\s+om|enige\s+om|meldes\s+tilbage|pegede\s+på|vedtog|nedsatte|udpegede|udpeges|fastlagde|fastholdes|opbakning\s+til)\b/;
-const NOTED = /\b(?:til\s+efterretning|orienter\w*|kvitterede|kvitterer|oplyste|informerede|gav\s+en\s+(?:kort\s+)?(?:status|orientering)|status\s+blev\s+givet)\b/;
-const DISCUSSED = /\b(?:drøft\w*|bemærkede|fremhævede|opfordr\w*|bød\s+ind|vinkler|spørgsmål|tilkendegav|var\s+positive|ønske\s+om)\b/;
+const WITHDRAWN = dk(/\b(?:punktet\s+(?:udgik|udgår|blev\s+trukket)|udgik\b|udgår\b|blev\s+trukket(?:\s+fra\s+dagsordenen)?|trukket\s+af\s+dagsordenen|taget\s+af\s+dagsordenen)/);
+const REJECTED = dk(/\b(?:ikke\s+(?:godkendt|godkendte|godkendes|tiltrådt|anbefalet|vedtaget|imødekommet)|afvist|afviste|afvises|forkastet|forkastede|kunne\s+ikke\s+(?:godkende|anbefale|tiltræde))\b/);
+const POSTPONED = dk(/\b(?:udsat|udsatte|udsættes|afventer|afventes|afvente|tages\s+op\s+igen|behandles\s+igen|genoptages|på\s+et\s+senere\s+møde|til\s+et\s+senere\s+møde|tages\s+op\s+på\s+(?:et\s+)?(?:senere|kommende|næste)\s+møde)/);
+const APPROVED = dk(/\b(?:(?:blev|er|bliver)\s+(?:\S+\s+)?(?:godkendt|fulgt|tiltrådt|vedtaget)|godkendte|godkendes|godkender\b(?!\s+at)|tiltrådte|vedtog|nikkede\s+til|nikket\s+til|anbefales|anbefalede|bifaldt|kunne\s+godkende|kan\s+godkende)/);
+const APPROVED_ALONE = dk(/^(?:godkendt|godkendes|indstillingen\s+(?:blev\s+)?(?:godkendt|fulgt|tiltrådt)|tiltrådt|vedtaget|anbefales)\b/);
+const DECIDED = dk(/\b(?:besluttede|besluttet|besluttes|beslutter|blev\s+aftalt|aftales|aftaltes|aftalte|det\s+aftales|enighed\s+om|enige\s+om|meldes\s+tilbage|pegede\s+på|vedtog|nedsatte|udpegede|udpeges|fastlagde|fastholdes|opbakning\s+til)\b/);
+const NOTED = dk(/\b(?:til\s+efterretning|orienter\w*|kvitterede|kvitterer|oplyste|informerede|gav\s+en\s+(?:kort\s+)?(?:status|orientering)|status\s+blev\s+givet)\b/);
+// Discussion in the meeting itself (verbs, not a reported "Drøftelse af …" heading).
+const DISCUSSED_NOW = /\b(?:blev\s+drøftet|drøftede|drøftes|bød\s+(?:\S+\s+)?ind|ingen\s+konklusion|ikke\s+draget\s+nogen\s+konklusion)/;
+const DISCUSSED = dk(/\b(?:drøft\w*|bemærkede|fremhævede|opfordr\w*|bød\s+ind|vinkler|spørgsmål|tilkendegav|var\s+positive|ønske\s+om)\b/);
+// A sentence that settles an arrangement without a decision verb ("Status … vedlægges dagsordenen",
+// "Fra næste gang deltager …", "Der bookes snarest datoer").
+export const SETTLES =
+  /\b(?:vedlægges|bookes|fastholdes|indkaldes|nedsættes|igangsættes|iværksættes|forankres|videreføres|aflyses|fra\s+næste\s+gang)\b/;
 const NOTHING = /^(?:intet|ingen|ikke\s+noget)(?:\s+\S+){0,5}\.?$/;
 
 /** A text that says nothing happened: "Intet til referat.", "Ingen bemærkninger." */
@@ -36,6 +43,7 @@ export function classifyOutcome(decisionText: string | null, sentences: string[]
   }
   if (approved) return "approved";
   if (DECIDED.test(t)) return "decided";
-  if (NOTED.test(t)) return "noted";
+  if (SETTLES.test(t)) return "decided";
+  if (NOTED.test(t) && !DISCUSSED_NOW.test(t)) return "noted";
   return "discussed";
 }

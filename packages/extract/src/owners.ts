@@ -35,19 +35,31 @@ export function readOwners(phrase: string, participants: Participant[]): string[
   return owners.length > 0 ? [...new Set(owners)] : null;
 }
 
+const PREPOSITION = /^(?:for|fra|i|på|under|ved|hos)$/i;
+// "Repræsentanterne fra PIU", "medlemmerne fra X": the people stand for their organisation.
+const ROLE_PLURAL = /^(?:repræsentant(?:en|erne)|medlem(?:met|merne)|deltager(?:en|ne)|folk(?:ene)?)$/i;
+const CAPITALISED = /^[\p{Lu}]/u;
+
 function readOneOwner(part: string, participants: Participant[]): string | null {
-  const p = part.trim();
+  const p = part.trim().replace(/[,.;:]+$/, "");
   if (!p || NOT_ACTOR.test(p)) return null;
   if (GENERIC.test(p)) return p.toLowerCase();
   const person = resolveOwner(p, participants);
   if (person) return person;
   const words = p.split(/\s+/);
-  if (words.length > 4) return null;
-  const first = words[0]!;
-  if (NOT_ACTOR.test(first)) return null;
-  // "Driftsgruppens formandskab", "Sekretariatet", "Repræsentanterne fra PIU", "KLU Hjørring"
-  if (words.some((w) => BODY_HEAD.test(w.replace(/s$/, "")) || BODY_HEAD.test(w)) || ACRONYM.test(first)) {
-    return p.toLowerCase();
+  if (words.length > 5) return null;
+  const [w0, w1] = [words[0]!, words[1]];
+  if (NOT_ACTOR.test(w0)) return null;
+  if (ROLE_PLURAL.test(w0) && w1 && /^fra$/i.test(w1) && words.length <= 4) return words.slice(2).join(" ").toLowerCase();
+  // "Sekretariatet", "Koordineringsgruppen", "Formandskabet for driftsgruppen"
+  if (BODY_HEAD.test(w0)) {
+    if (words.length === 1) return p.toLowerCase();
+    if (w1 && PREPOSITION.test(w1) && words.length <= 4 && words.slice(2).every((w) => CAPITALISED.test(w) || BODY_HEAD.test(w))) return p.toLowerCase();
+    return null;
   }
+  // "Driftsgruppens formandskab"
+  if (words.length === 2 && /s$/i.test(w0) && BODY_HEAD.test(w0.slice(0, -1)) && BODY_HEAD.test(w1!)) return p.toLowerCase();
+  // "PLO", "KLU Hjørring"
+  if (ACRONYM.test(w0) && (words.length === 1 || (words.length === 2 && CAPITALISED.test(w1!)))) return p.toLowerCase();
   return null;
 }

@@ -29,6 +29,9 @@ export function startsParagraph(prev: XLine | null, l: XLine, fullLength: number
   if (LOWER_START.test(l.body)) return false;
   if (l.gapBefore) return true;
   if (l.heading !== null || prev.heading !== null) return true;
+  // A text block that starts further in than the line before (text extracted from a PDF marks
+  // a new block that way).
+  if (l.indent > prev.indent && /^\p{Lu}/u.test(l.body)) return true;
   const prevShort = prev.text.length < fullLength * 0.72;
   if (prevShort) return true;
   // A full line that ends a sentence may still wrap into the next one; keep them together.

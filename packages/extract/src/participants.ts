@@ -12,7 +12,7 @@
  */
 import type { Line } from "@minutes/ingest";
 import type { Participant, ParticipantStatus, Warning } from "./schema.ts";
-import { clean, stripMarkup } from "./text.ts";
+import { clean, stripMarker, stripMarkup } from "./text.ts";
 import { isInitials, isKnownFirstName, resolveOwner, sameName, splitMentions } from "./names.ts";
 import { HEADER_FIELD, isLayoutNoise, isOrgWord, isTitleFiller, isTitleWord } from "./vocab.ts";
 
@@ -73,6 +73,8 @@ function subLabel(text: string, heading: boolean): { org: string | null } | null
   const t = stripMarkup(text);
   const words = t.split(/\s+/);
   if (words.length > 6 || /[.;,]$/.test(t)) return null;
+  // An agenda item ("1) Velkomst") or an item section ("Bilag:", "Indstilling:") ends the list.
+  if (/^(?:\(?\d{1,2}[.)]|[a-zæøå][.)]\s)/u.test(t) || ITEM_SECTION.test(t)) return null;
   const fra = /^fra\s+(.+?)\s*:?$/iu.exec(t);
   if (fra) return { org: /^\p{Lu}/u.test(fra[1]!) ? fra[1]! : null };
   if (!/:$/.test(t) && !heading) return null;
@@ -80,6 +82,8 @@ function subLabel(text: string, heading: boolean): { org: string | null } | null
   if (!name || isNameTokens(name.split(/\s+/))) return null;
   return { org: name.split(/\s+/).some(isOrgWord) && !/forum|gruppe|udvalg|medlemmer|repræsentanter/iu.test(name) ? name : null };
 }
+
+const ITEM_SECTION = /^(?:bilag|indstilling|det\s+indstilles|referat|beslutning|sagsfremstilling|baggrund|resum[eé]|dagsorden|punkt|sag|orientering|økonomi|konklusion|opfølgning|eventuelt|evt)(?![\p{L}])/iu;
 
 // ---------------------------------------------------------------------------------------------
 // Names, titles, organisations
@@ -159,9 +163,7 @@ const ORG_PREPOSITION = /^(?:i|ved|hos|på|fra)$/u;
 
 /** Parses one entry (possibly several people: "Anne Hansen, Jens Olsen og Ib Berg"). */
 function parseEntry(text: string, defaultOrg: string | null): Parsed[] {
-  let t = clean(text)
-    .replace(/^(?:[•●○◦▪■►➢✓*–—-]|\(?\d{1,2}[.)](?!\d))\s*/u, "")
-    .replace(/\*\*|__/g, "");
+  let t = stripMarker(text);
   const substitutes: Parsed["substitutes"] = [];
   let absent = false;
   for (const re of [SUBSTITUTE_RE, SUBSTITUTE_AFTER_RE, STAND_IN_RE, CALLED_IN_RE]) {
@@ -183,18 +185,33 @@ function parseEntry(text: string, defaultOrg: string | null): Parsed[] {
   t = clean(t.replace(/\([^)]*\)?/g, " ").replace(/^[\s,;–—-]+|[\s,;–—:-]+$/gu, ""));
   if (!t) return [];
 
+  // "Anne Hansen, Hjørring Kommune; Bo Jensen, Frederikshavn Kommune": one person per segment.
+  if (t.includes(";")) {
+    const segs = t.split(/\s*;\s*/).filter(Boolean).map((x) => parseEntry(x, defaultOrg));
+    if (segs.length > 1 && segs.every((x) => x.length > 0)) return segs.flat().map((x) => ({ ...x, absent: x.absent || absent, guest: x.guest || guest }));
+  }
   const parts = t.split(/\s*[,;]\s*/).filter(Boolean);
   // A line of names only: "Arne Ebsen, Birger Jensen, Christian Ulrich" / "Jens Askov og Henrik Berg".
   const names = parts.flatMap((p) => p.split(/\s+og\s+/));
-  if (names.length >= 2 && names.every((p) => isNameTokens(p.split(/\s+/))) && names.slice(1).every((p) => isStrongName(p.split(/\s+/)))) {
+  // Two names need a known given name in the second ("Peter Jensen, Novo Nordisk" is one person);
+  // three or more name-like parts are a list.
+  const allNames = names.every((p) => isNameTokens(p.split(/\s+/)));
+  if (names.length >= 2 && allNames && (names.length >= 3 || isStrongName(names[1]!.split(/\s+/)))) {
     return names.map((n) => ({
       name: n, title: null, organization: defaultOrg, absent, guest, secretary, substitutes: [],
     }));
   }
 
+  // Several people may share a line ("Anne Hansen, Hjørring Kommune, Bo Jensen, Frederikshavn
+  // Kommune"): a part that is surely a name after a complete person starts the next person.
+  const people: Parsed[] = [];
   let name: string | null = null;
   let title: string | null = null;
   let org: string | null = null;
+  const flush = () => {
+    if (name) people.push({ name, title, organization: org ?? defaultOrg, absent, guest, secretary, substitutes: people.length ? [] : substitutes });
+    name = title = org = null;
+  };
   for (let i = 0; i < parts.length; i++) {
     const tokens = parts[i]!.split(/\s+/);
     if (SECRETARY_WORD.test(parts[i]!) && !isNameTokens(tokens)) secretary = true;
@@ -203,11 +220,11 @@ function parseEntry(text: string, defaultOrg: string | null): Parsed[] {
       const r = titleAndName(tokens, n);
       if (r.name) {
         name = r.name;
-        title = r.title;
+        title ??= r.title;
         if (r.org) org = r.org;
         continue;
       }
-      if (n === 0) return []; // the first part is neither a name nor a title: no person entry
+      if (n === 0) break; // neither a name nor a title: no (further) person
       // A title before the name in its own part ("Direktør, Anne Hansen") is rare; keep the title.
       title = r.title;
       if (r.org) org = r.org;
@@ -227,13 +244,20 @@ function parseEntry(text: string, defaultOrg: string | null): Parsed[] {
       }
       continue;
     }
-    if (isStrongName(tokens)) continue; // a second person on the line: rare, not merged into org
-    // Everything from here is the organisation, commas kept ("Regionshuset, Tværsektorielt Samarbejde").
-    org ??= parts.slice(i).filter((p) => !SECRETARY_WORD.test(p) || isOrgWord(p)).join(", ") || null;
-    break;
+    if (isStrongName(tokens)) {
+      flush();
+      name = tokens.join(" ");
+      continue;
+    }
+    // The organisation runs to the next person, commas kept ("Regionshuset, Tværsektorielt Samarbejde").
+    let j = i;
+    while (j + 1 < parts.length && !isStrongName(parts[j + 1]!.split(/\s+/))) j++;
+    const orgParts = parts.slice(i, j + 1).filter((p) => !SECRETARY_WORD.test(p) || isOrgWord(p));
+    org ??= orgParts.join(", ") || null;
+    i = j;
   }
-  if (!name) return [];
-  return [{ name, title, organization: org ?? defaultOrg, absent, guest, secretary, substitutes }];
+  flush();
+  return people;
 }
 
 /** Splits "Title Name" / "Title af X Name" / "Title i Org" / "Name" (the first comma part). */
@@ -268,15 +292,17 @@ function titleAndName(tokens: string[], n: number): { title: string | null; name
 // ---------------------------------------------------------------------------------------------
 // Tables: "Navn | Titel | Organisation" and rows joined with " | ".
 
-type Column = "name" | "title" | "org" | "status" | "other";
+// A status column either marks who sent apologies ("Afbud": x) or who came ("Fremmøde": ja/nej).
+type Column = "name" | "title" | "org" | "absentMark" | "presentMark" | "other";
 
 function tableHeader(cells: string[]): Column[] | null {
   const cols = cells.map((c): Column => {
-    const w = c.toLowerCase();
+    const w = c.trim().toLowerCase();
     if (/^(?:navn|name|deltager|medlem)/.test(w)) return "name";
     if (/^(?:titel|stilling|funktion|rolle)/.test(w)) return "title";
     if (/^(?:organisation|arbejdssted|repræsent|enhed|forvaltning|institution|kommune\/region|virksomhed)/.test(w)) return "org";
-    if (/^(?:afbud|fremmøde|til stede|deltog|status)/.test(w)) return "status";
+    if (/^(?:afbud|fravær)/.test(w)) return "absentMark";
+    if (/^(?:fremmøde|fremmødt|til\s*stede|deltog|deltager\s*\(ja\/nej\)|status)/.test(w)) return "presentMark";
     return "other";
   });
   return cols.includes("name") ? cols : null;
@@ -288,12 +314,11 @@ function tableRowEntry(cells: string[], cols: Column[] | null, defaultOrg: strin
   const nameCell = get("name")[0];
   if (!nameCell) return [];
   const parsed = parseEntry([nameCell, ...get("title"), ...get("org")].join(", "), defaultOrg);
-  const status = get("status").join(" ").toLowerCase();
-  const statusHeader = cols.indexOf("status");
-  const headerSaysAbsent = statusHeader >= 0; // the column is "Afbud"/"Fremmøde": read its value
+  const absentMark = get("absentMark").join(" ").toLowerCase();
+  const presentMark = get("presentMark").join(" ").toLowerCase();
+  const marked = (v: string) => /^(?:x|✓|✔|ja|afbud)$/.test(v);
   for (const p of parsed) {
-    if (/afbud|fraværende|nej|deltog ikke/.test(status)) p.absent = true;
-    else if (headerSaysAbsent && /^(?:x|✓|✔|ja)$/.test(status) && /afbud/i.test(cells[statusHeader] ?? "")) p.absent = true;
+    if (marked(absentMark) || /afbud|fraværende|^nej$|deltog ikke/.test(presentMark)) p.absent = true;
   }
   return parsed;
 }
@@ -433,7 +458,12 @@ export function extractParticipants(lines: Line[]): ParticipantsResult {
           text = lab.rest;
         } else {
           const sub = subLabel(row.text, row.heading);
-          if (sub) {
+          // A sub-group label counts only with people (or another label) after it.
+          const after = nextContent(rows, j);
+          const peopleFollow =
+            after !== undefined &&
+            (after.table || groupLabel(after.text) !== null || subLabel(after.text, after.heading) !== null || parseEntry(after.text, null).length > 0);
+          if (sub && peopleFollow) {
             // A sub-group keeps the status of its main group, with its own organisation.
             group = { status: group.status, org: sub.org };
             blockUsed.push(j++);
@@ -467,7 +497,7 @@ export function extractParticipants(lines: Line[]): ParticipantsResult {
       blockUsed.push(...entryLines);
       j++;
     }
-    if (entries > 0 || blockUsed.length > 0 && start.strong) for (const x of blockUsed) used.add(x);
+    if (entries > 0 || (blockUsed.length > 0 && start.strong)) for (const x of blockUsed) used.add(x);
     k = Math.max(j, k + 1);
   }
 
@@ -499,7 +529,7 @@ function startOfBlock(
   // A bare label counts only when an entry or another label follows (not a sentence that begins
   // with "Deltagerne …"); a label with text must have a person in it.
   if (!lab.rest) {
-    const next = rows.slice(k + 1).find((r) => !isLayoutNoise(r.text));
+    const next = nextContent(rows, k);
     if (!next) return null;
     const ok = groupLabel(next.text) !== null || subLabel(next.text, next.heading) !== null || next.table || parseEntry(next.text, null).length > 0;
     if (!ok) return null;
@@ -508,6 +538,12 @@ function startOfBlock(
   }
   const strongLabel = /:\s*$/.test(row.text) || row.heading || !lab.rest;
   return { status: lab.status, org: lab.org, rest: lab.rest, cols: null, strong: strongLabel };
+}
+
+/** The next row after k that is no layout noise. */
+function nextContent(rows: Row[], k: number): Row | undefined {
+  for (let j = k + 1; j < rows.length; j++) if (!isLayoutNoise(rows[j]!.text)) return rows[j];
+  return undefined;
 }
 
 function statusOf(p: Parsed, group: ParticipantStatus): ParticipantStatus {

@@ -4,15 +4,21 @@
  */
 import type { XLine } from "./lines.ts";
 import { classifyLabel } from "./labels.ts";
-import { buildParagraphs } from "./paragraphs.ts";
+import { buildParagraphs, paragraphText } from "./paragraphs.ts";
 
 export interface ClauseResult {
   clauses: string[];
+  /** Prose that ran on into the last clause without a line break ("… seminaret Der var stor …"). */
+  proseLead: string;
   /** How many of the given lines the indstilling used (the rest is what follows it). */
   used: number;
 }
 
 const AT_START = /^at\s/i;
+// A capitalised sentence opener in the middle of a clause, with no full stop before it: two
+// paragraphs joined by a converter ("… af seminaret Der var stor tilfredshed …"). These words
+// are never proper nouns, so a capital here marks a new sentence.
+const RUN_ON = /(?<=[\p{Ll}\d])\s+(?=(?:Der|Det|Dette|Sagen|Emnet|Punktet|Indstillingen|Indstillingerne|Dagsordenen|Dagsorden|Referatet|Forslaget)\s+\p{Ll})/u;
 
 /** A label's rest that only introduces the clauses: "at Direktørforum:", ":", "at Klyngestyregruppe Nord". */
 function isLeadIn(rest: string, listFollows: boolean): boolean {
@@ -52,8 +58,12 @@ export function readClauses(rest: string, lines: XLine[], fullLength: number, st
       continue;
     }
     if (isClauseStart(p)) {
-      clauses.push(cleanClause(p.text));
-      used += p.lines.length;
+      // Without a referat heading, a clause that ends a sentence at a line end may run straight
+      // into the report of what happened ("… problemstillinger." ⏎ "Det blev aftalt …").
+      const cut = stopAtProse ? proseStart(p.lines) : p.lines.length;
+      clauses.push(cleanClause(paragraphText(p.lines.slice(0, cut))));
+      used += cut;
+      if (cut < p.lines.length) break;
       continue;
     }
     if (stopAtProse && clauses.length > 0) break;
@@ -67,5 +77,22 @@ export function readClauses(rest: string, lines: XLine[], fullLength: number, st
     // Prose after the clauses, before the referat heading: background that stands late.
     used += p.lines.length;
   }
-  return { clauses: clauses.filter((c) => c.length > 0), used };
+  let proseLead = "";
+  if (stopAtProse && clauses.length > 0) {
+    const last = clauses[clauses.length - 1]!;
+    const m = RUN_ON.exec(last);
+    if (m && m.index > 0) {
+      clauses[clauses.length - 1] = cleanClause(last.slice(0, m.index));
+      proseLead = last.slice(m.index).trim();
+    }
+  }
+  return { clauses: clauses.filter((c) => c.length > 0), used, proseLead };
+}
+
+/** The first line of a clause paragraph that starts a new sentence in capitals after a full stop. */
+function proseStart(lines: XLine[]): number {
+  for (let j = 1; j < lines.length; j++) {
+    if (/[.!?]\s*$/.test(lines[j - 1]!.text) && /^\p{Lu}/u.test(lines[j]!.text) && !AT_START.test(lines[j]!.text)) return j;
+  }
+  return lines.length;
 }

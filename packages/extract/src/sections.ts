@@ -63,6 +63,12 @@ export function splitSections(body: XLine[], opts: SectionOptions): Sections {
     for (let j = from; j < to; j++) if (!taken.has(j) && labels[j]?.kind !== "referat" && labels[j]?.kind !== "background") out.push(body[j]!);
     return out;
   };
+  // Decision text keeps sub-headings such as "Kommunikation:"; only bilag and repeated referat labels go.
+  const keep = (from: number, to: number) => {
+    const out: XLine[] = [];
+    for (let j = from; j < to; j++) if (!taken.has(j) && labels[j]?.kind !== "referat") out.push(body[j]!);
+    return out;
+  };
   // The end of a section: the next label of another kind (bilag lines are already taken).
   const nextLabel = (from: number, kinds: Label["kind"][]) => {
     for (let j = from; j < body.length; j++) if (labels[j] && kinds.includes(labels[j]!.kind)) return j;
@@ -70,6 +76,7 @@ export function splitSections(body: XLine[], opts: SectionOptions): Sections {
   };
 
   let recommendations: string[] = [];
+  let proseLead = "";
   let afterIndstilling = -1;
   if (indIdx >= 0) {
     const end = refIdx >= 0 ? refIdx : nextLabel(indIdx + 1, ["background"]);
@@ -77,6 +84,7 @@ export function splitSections(body: XLine[], opts: SectionOptions): Sections {
     const stopAtProse = !opts.templateHasReferatLabels && refIdx < 0;
     const res = readClauses(labels[indIdx]!.rest, region, opts.fullLength, stopAtProse);
     recommendations = res.clauses;
+    if (res.proseLead) proseLead = res.proseLead;
     // Where the indstilling stopped, in body indices.
     afterIndstilling = res.used < region.length ? region[res.used]!.i : -1;
   }
@@ -87,11 +95,12 @@ export function splitSections(body: XLine[], opts: SectionOptions): Sections {
     if (refIdx >= 0) {
       decisionLead = labels[refIdx]!.rest;
       // Skip repeated headings ("Referat" then "Referat:").
-      decision = free(refIdx + 1, body.length).filter((l) => classifyLabel(l)?.kind !== "indstilling");
+      decision = keep(refIdx + 1, body.length).filter((l) => classifyLabel(l)?.kind !== "indstilling");
     } else if (!opts.templateHasReferatLabels) {
-      if (indIdx < 0) decision = free(0, body.length);
-      else if (afterIndstilling >= 0) decision = free(body.findIndex((l) => l.i === afterIndstilling), body.length);
+      if (indIdx < 0) decision = keep(0, body.length);
+      else if (afterIndstilling >= 0) decision = keep(body.findIndex((l) => l.i === afterIndstilling), body.length);
       else decision = [];
+      decisionLead = proseLead;
     }
   }
 

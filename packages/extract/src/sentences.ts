@@ -30,7 +30,7 @@ const MAY_END = new Set([
 const MONTH_WORD = /^(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|okt|nov|dec)\b/iu;
 
 // A candidate end: terminator run, closing quotes/brackets, then white space.
-const END = /[.!?…]+["”»'’)\]]*(?=\s)/gu;
+const END = /[.!?…]+["”»«“'’)\]]*(?=\s)/gu;
 
 export interface SentenceSpan {
   text: string;

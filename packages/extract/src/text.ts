@@ -47,8 +47,3 @@ export function stripMarkup(text: string): string {
     .replace(/\*\*|__/g, "")
     .trim();
 }
-
-/** True when the word starts with an upper-case letter (names, organisations, sentence starts). */
-export function isCapitalised(word: string): boolean {
-  return /^\p{Lu}/u.test(word);
-}

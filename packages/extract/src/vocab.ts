@@ -64,7 +64,7 @@ export function isOrgWord(word: string): boolean {
  * "Mødet påbegyndt". The value may follow on the same line, with or without colon.
  */
 export const HEADER_FIELD =
-  /^(?:møde(?:dato|tidspunkt|tid|sted|lokale|start|slut|nummer|nr\.?|form)|dato(?:\s+og\s+tid(?:spunkt)?)?|tid(?:spunkt)?(?:\s*(?:og|\/|&)\s*sted)?|sted|lokale|adresse|emne|mødet\s+(?:påbegyndt|afsluttet|startede|sluttede|hævet|begyndte)|start(?:tidspunkt)?(?:\s+for\s+møde)?|slut(?:tidspunkt)?(?:\s+for\s+møde)?|udsendt|udsendelsesdato|journal(?:nr|nummer)\.?|sagsnr\.?|indkaldt\s+af|indkaldelse|hvornår|hvor)(?![\p{L}])/iu;
+  /^(?:møde(?:dato|tidspunkt|tid|sted|lokale|start|slut|nummer|nr\.?|form)|dato(?:\s+og\s+tid(?:spunkt)?)?|tid(?:spunkt)?(?:\s*(?:og|\/|&)\s*sted)?|sted|lokale|adresse|emne|mødet\s+(?:påbegyndt|afsluttet|startede|sluttede|hævet|begyndte)|start(?:tidspunkt)?(?:\s+for\s+møde(?:t)?|\s+kl\.?)?|slut(?:tidspunkt)?(?:\s+for\s+møde(?:t)?|\s+kl\.?)?|udsendt|udsendelsesdato|journal(?:nr|nummer)\.?|sagsnr\.?|indkaldt\s+af|indkaldelse|hvornår|hvor)(?![\p{L}])/iu;
 
 /** "Side 2 af 4", "---", a bare page number: layout lines inside a header block. */
 export function isLayoutNoise(text: string): boolean {

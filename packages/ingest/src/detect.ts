@@ -26,7 +26,8 @@ export function detectFormat(bytes: Uint8Array): Format | null {
     const sample = new TextDecoder(le ? "utf-16le" : "utf-16be").decode(bytes.subarray(2, 2050));
     return looksLikeHtml(sample) ? "html" : "txt";
   }
-  const sample = Buffer.from(bytes.subarray(0, 4096)).toString("latin1");
+  const bom = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? 3 : 0; // UTF-8 byte order mark
+  const sample = Buffer.from(bytes.subarray(bom, 4096)).toString("latin1");
   if (looksLikeHtml(sample)) return "html";
   if (looksBinary(bytes.subarray(0, 8192))) return null;
   return "txt";

@@ -41,6 +41,8 @@ const OF_WORD = String.raw`(?:af|of|av|von|ud af|\/)`;
 const PAGE_OF = new RegExp(String.raw`^${PAGE_WORD}\s*(\d{1,4})(?:\s*${OF_WORD}\s*(\d{1,4}))?\s*\.?$`, "i");
 const N_OF_M = new RegExp(String.raw`^(\d{1,4})\s*${OF_WORD}\s*(\d{1,4})$`, "i");
 const DASHED = /^[-–—]\s*(\d{1,4})\s*[-–—]$/;
+/** A number printed as a page number inside a longer line. */
+const PAGE_FORM = new RegExp(String.raw`\b${PAGE_WORD}\s*\d|\d\s*(?:\/|\b(?:af|of)\b)\s*\d`, "i");
 const BARE = /^[([]?(\d{1,3})[)\].]?$/;
 
 /** "Side 2 af 4", "Page 2", "2/4", "2 af 4", "- 2 -": a line that is nothing but a page number. */
@@ -187,9 +189,12 @@ function runningSubset<L extends EdgeLine>(
   const nums = set.map((o) => (o.line.text.match(/\d+/g) ?? []).map(Number));
   const width = nums[0]!.length;
   if (nums.every((n) => n.length === width)) {
+    // The counter is the page number itself, or is printed as one ("Side 2", "2/5", "2 af 5") when
+    // it is offset (an unnumbered cover page): "Bilag 3" opening page 4, "Bilag 4" page 5 is no header.
+    const pageForm = set.every((o) => PAGE_FORM.test(o.line.text));
     for (let k = 0; k < width; k++) {
       const offsets = set.map((o, i) => nums[i]![k]! - edges[o.unit]!.page);
-      if (offsets.every((d) => d === offsets[0])) return { running: set, evidence: "counter" };
+      if (offsets.every((d) => d === offsets[0]) && (offsets[0] === 0 || pageForm)) return { running: set, evidence: "counter" };
     }
   }
   // No page counter: only the occurrences of the most common exact text can be a running line.

@@ -30,7 +30,8 @@ export function looksLikeMarkdown(lines: string[]): boolean {
     if (/^ {0,3}#{1,6}[ \t]+\S/.test(l)) atx++;
     else if (RULE.test(l)) rules++;
     else if (TABLE_ROW.test(l) && TABLE_SEPARATOR.test(l) && l.includes("-")) tables++;
-    if (/(\*\*|__)\S[^*_]*?\S?\1/.test(l)) emphasis++;
+    // "**Referat**", "__Bilag:__"; a signature line of underscores is no emphasis.
+    if (/(\*\*|__)(?=[\p{L}\p{N}])[^*_]*?[\p{L}\p{N}.:!?)]\1/u.test(l)) emphasis++;
   }
   return atx >= 2 || (atx >= 1 && emphasis + rules + tables >= 1) || emphasis >= 3 || tables >= 1;
 }

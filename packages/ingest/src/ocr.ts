@@ -10,7 +10,7 @@
 import { spawn } from "node:child_process";
 import { availableParallelism } from "node:os";
 import type { PlacedLine, PlacedPage } from "./pdf-lines.ts";
-import type { PdfDocument } from "./pdfjs.ts";
+import { renderPdfPage } from "./pdfjs.ts";
 
 export const OCR_DPI = 200;
 const PROCESS_TIMEOUT_MS = 120_000;
@@ -46,30 +46,27 @@ export function ocrUnavailableReason(tools: OcrTools): string | null {
 }
 
 /**
- * OCRs the given pages of a PDF. Returns one result per page: its lines, or the error that
- * stopped it (a failed page must not fail the document).
+ * OCRs the given pages of a PDF (page number → size in points). Returns one result per page: its
+ * lines, or the error that stopped it (a failed page must not fail the document).
  */
 export async function ocrPdfPages(
   bytes: Uint8Array,
-  doc: PdfDocument,
-  pageNumbers: number[],
+  pages: Map<number, { width: number; height: number }>,
   tools: OcrTools,
 ): Promise<Map<number, PlacedPage | Error>> {
   const results = new Map<number, PlacedPage | Error>();
-  const queue = [...pageNumbers];
+  const queue = [...pages.keys()];
   const worker = async () => {
     for (let n = queue.shift(); n !== undefined; n = queue.shift()) {
       try {
-        const png = tools.pdftoppm ? await renderWithPdftoppm(bytes, n) : await renderWithPdfjs(doc, n);
-        const page = await doc.getPage(n);
-        const { width, height } = page.getViewport({ scale: 1 });
-        results.set(n, { page: n, width, height, lines: await ocrImage(png) });
+        const png = tools.pdftoppm ? await renderWithPdftoppm(bytes, n) : await renderWithPdfjs(bytes, n);
+        results.set(n, { page: n, ...pages.get(n)!, lines: await ocrImage(png) });
       } catch (err) {
         results.set(n, err instanceof Error ? err : new Error(String(err)));
       }
     }
   };
-  const cores = Math.max(1, Math.min(availableParallelism(), pageNumbers.length));
+  const cores = Math.max(1, Math.min(availableParallelism(), pages.size));
   await Promise.all(Array.from({ length: cores }, worker));
   return results;
 }
@@ -81,21 +78,8 @@ export async function renderWithPdftoppm(bytes: Uint8Array, pageNumber: number):
 }
 
 /** Fallback renderer: pdfjs onto the canvas pdfjs itself uses in Node (@napi-rs/canvas). */
-export async function renderWithPdfjs(doc: PdfDocument, pageNumber: number): Promise<Buffer> {
-  const page = await doc.getPage(pageNumber);
-  const viewport = page.getViewport({ scale: OCR_DPI / 72 });
-  const factory = (doc as unknown as { canvasFactory: CanvasFactory }).canvasFactory;
-  const { canvas } = factory.create(Math.ceil(viewport.width), Math.ceil(viewport.height));
-  try {
-    await page.render({ canvas: canvas as never, viewport }).promise;
-    return canvas.toBuffer("image/png");
-  } finally {
-    page.cleanup();
-  }
-}
-
-interface CanvasFactory {
-  create(w: number, h: number): { canvas: { toBuffer(mime: "image/png"): Buffer } };
+export function renderWithPdfjs(bytes: Uint8Array, pageNumber: number): Promise<Buffer> {
+  return renderPdfPage(bytes, pageNumber, OCR_DPI / 72);
 }
 
 /** Runs tesseract on one image and turns its TSV word boxes into placed lines (points, 72/inch). */

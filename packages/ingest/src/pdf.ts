@@ -3,120 +3,55 @@
  * indent, top position). Pages without a text layer are OCR'd when tesseract is installed, else
  * they are reported with a "no-text-layer" warning. Pages are kept as the PDF has them.
  */
-import { ingestWarning } from "./messages.ts";
-import { probeOcrTools, ocrPdfPages, ocrUnavailableReason } from "./ocr.ts";
 import { placedPagesToRaw } from "./layout-hints.ts";
-import { itemsToLines, type PlacedItem, type PlacedPage } from "./pdf-lines.ts";
-import { loadPdfjs, openPdf, pdfOpenError, type PdfDocument, type PdfPage } from "./pdfjs.ts";
-import type { ReadOptions, ReadResult, RawPage } from "./raw.ts";
-import { IngestError, type Message } from "./schema.ts";
+import { ingestWarning } from "./messages.ts";
+import { ocrPdfPages, ocrUnavailableReason, probeOcrTools } from "./ocr.ts";
+import { itemsToLines, type PlacedPage } from "./pdf-lines.ts";
+import { readPdfText } from "./pdfjs.ts";
+import type { RawPage, ReadOptions, ReadResult } from "./raw.ts";
+import type { Message } from "./schema.ts";
 
-/** A page with fewer visible characters than this, and an image on it, is treated as a scan. */
+/** A page with fewer visible characters than this and an image on it is a scan. */
 const SCAN_MAX_TEXT_CHARS = 10;
 
 export async function readPdf(bytes: Uint8Array, options: ReadOptions): Promise<ReadResult> {
-  const doc = await openPdf(bytes, options.file);
-  try {
-    if (doc.numPages > options.maxPages) {
-      throw new IngestError(
-        "too-large",
-        `${options.file}: ${doc.numPages} pages is over the limit of ${options.maxPages}`,
-        options.file,
-      );
-    }
-    return await readPages(bytes, doc, options);
-  } catch (err) {
-    if (err instanceof IngestError) throw err;
-    throw pdfOpenError(err, options.file);
-  } finally {
-    await doc.destroy().catch(() => undefined);
-  }
-}
-
-async function readPages(bytes: Uint8Array, doc: PdfDocument, options: ReadOptions): Promise<ReadResult> {
+  const texts = await readPdfText(bytes, options.file, options.maxPages);
   const warnings: Message[] = [];
   const textPages: PlacedPage[] = [];
-  const scans: number[] = [];
-  const emptyPages: PlacedPage[] = [];
+  const scans = new Map<number, { width: number; height: number }>();
 
-  for (let n = 1; n <= doc.numPages; n++) {
-    const page = await doc.getPage(n);
-    try {
-      const placed = await placedPage(page, n);
-      const chars = placed.lines.reduce((sum, l) => sum + l.text.replace(/\s/g, "").length, 0);
-      if (chars < SCAN_MAX_TEXT_CHARS && (await paintsImage(page))) {
-        scans.push(n);
-        emptyPages.push({ ...placed, lines: [] });
-      } else {
-        textPages.push(placed);
-      }
-    } finally {
-      page.cleanup();
+  for (const t of texts) {
+    const placed: PlacedPage = { page: t.page, width: t.width, height: t.height, lines: itemsToLines(t.items) };
+    const chars = placed.lines.reduce((n, l) => n + l.text.replace(/\s/g, "").length, 0);
+    if (chars < SCAN_MAX_TEXT_CHARS && t.hasImage) scans.set(t.page, { width: t.width, height: t.height });
+    else textPages.push(placed);
+    if (t.rotatedChars > 0) {
+      warnings.push(
+        ingestWarning("rotated-text", `page ${t.page}: ${t.rotatedChars} characters of vertical or rotated text were left out`, t.page),
+      );
     }
   }
 
-  const ocrPages: number[] = [];
   const ocrPlaced: PlacedPage[] = [];
-  if (scans.length > 0) {
+  if (scans.size > 0) {
     const tools = await probeOcrTools();
     const unavailable = options.ocr === "off" ? "OCR is turned off" : ocrUnavailableReason(tools);
-    if (unavailable) {
-      for (const n of scans) {
-        warnings.push(ingestWarning("no-text-layer", `page ${n} has no text layer (a scan?) and was not read: ${unavailable}`, n));
+    const results = unavailable ? null : await ocrPdfPages(bytes, scans, tools);
+    for (const [n, size] of scans) {
+      const r = results?.get(n);
+      if (r && !(r instanceof Error)) {
+        ocrPlaced.push(r);
+        continue;
       }
-      textPages.push(...emptyPages);
-    } else {
-      const results = await ocrPdfPages(bytes, doc, scans, tools);
-      for (const blank of emptyPages) {
-        const r = results.get(blank.page);
-        if (r instanceof Error || !r) {
-          warnings.push(ingestWarning("ocr-failed", `page ${blank.page} has no text layer and OCR failed: ${r?.message ?? "no result"}`, blank.page));
-          textPages.push(blank);
-        } else {
-          ocrPages.push(blank.page);
-          ocrPlaced.push(r);
-        }
-      }
+      const why = unavailable ?? `OCR failed: ${r?.message ?? "no result"}`;
+      warnings.push(ingestWarning("no-text-layer", `page ${n} has no text layer (a scan?) and was not read: ${why}`, n));
+      textPages.push({ page: n, ...size, lines: [] });
     }
   }
 
   // Text-layer pages and OCR'd pages are measured separately: OCR sizes are estimates in other units.
-  const raw = new Map<number, RawPage>();
-  for (const p of placedPagesToRaw(textPages)) raw.set(p.page, p);
-  for (const p of placedPagesToRaw(ocrPlaced, { estimated: true })) raw.set(p.page, p);
-  const pages = [...raw.values()].sort((a, b) => a.page - b.page);
-  return { format: "pdf", pages, warnings, meta: ocrPages.length > 0 ? { ocrPages: ocrPages.sort((a, b) => a - b) } : {} };
-}
-
-/** Text items in top-down page coordinates (the viewport applies /Rotate and the crop box). */
-async function placedPage(page: PdfPage, n: number): Promise<PlacedPage> {
-  const { Util } = await loadPdfjs();
-  const viewport = page.getViewport({ scale: 1 });
-  const content = await page.getTextContent();
-  const items: PlacedItem[] = [];
-  for (const it of content.items) {
-    if (!("str" in it) || it.str === "") continue;
-    const [a, b, c, d, e, f] = Util.transform(viewport.transform, it.transform) as number[];
-    // Only horizontal left-to-right text: rotated stamps and margin notes would scramble the lines.
-    if (!(a! > 0) || Math.abs(b!) > 0.05 * a!) continue;
-    const size = Math.hypot(c!, d!);
-    items.push({ str: it.str, x: e!, baseline: f!, width: it.width, size: size > 0 ? size : it.height });
-  }
-  return { page: n, width: viewport.width, height: viewport.height, lines: itemsToLines(items) };
-}
-
-/** Whether the page paints an image: tells a scan from a page that is simply blank. */
-async function paintsImage(page: PdfPage): Promise<boolean> {
-  const { OPS } = await loadPdfjs();
-  const imageOps = new Set<number>([
-    OPS.paintImageXObject,
-    OPS.paintInlineImageXObject,
-    OPS.paintImageMaskXObject,
-    OPS.paintImageXObjectRepeat,
-    OPS.paintImageMaskXObjectRepeat,
-    OPS.paintInlineImageXObjectGroup,
-    OPS.paintImageMaskXObjectGroup,
-  ]);
-  const ops = await page.getOperatorList();
-  return ops.fnArray.some((fn) => imageOps.has(fn));
+  const pages: RawPage[] = [...placedPagesToRaw(textPages), ...placedPagesToRaw(ocrPlaced, { estimated: true })];
+  pages.sort((a, b) => a.page - b.page);
+  const ocrPages = ocrPlaced.map((p) => p.page).sort((a, b) => a - b);
+  return { format: "pdf", pages, warnings, meta: ocrPages.length > 0 ? { ocrPages } : {} };
 }
