@@ -39,12 +39,13 @@ if (args[0] === "--cold-child") {
   process.exit(0);
 }
 
-// Which fixtures have a text layer (ingest with OCR off leaves a scan without lines).
-const all = fixturePdfs();
+// PDFs by content (a fixture named .pdf may be something else), split into those with a text layer
+// and scans (ingest with OCR off warns about a scan's pages).
 const textPdfs: string[] = [];
 const scans: string[] = [];
-for (const f of all) {
+for (const f of fixturePdfs()) {
   const doc = await ingest(f, { ocr: "off" });
+  if (doc.format !== "pdf") continue;
   (doc.warnings.some((w) => w.code === "no-text-layer") ? scans : textPdfs).push(f);
 }
 

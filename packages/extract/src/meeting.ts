@@ -54,7 +54,7 @@ function classify(label: string): FieldKind {
 
 /** A header-field label at the start of a row: the label, and the value after it on the row. */
 function labelOf(text: string): { label: string; value: string } | null {
-  const t = stripMarkup(text).replace(/\s*\|\s*/, ": "); // table row "Dato | 13. august 2021"
+  const t = stripMarkup(text).replace(/\s*:?\s*\|\s*/, ": "); // table row "Dato | 13. august 2021", "Sted: | …"
   const m = HEADER_FIELD.exec(t);
   if (!m) return null;
   const after = t.slice(m[0].length);
@@ -365,7 +365,10 @@ function remainderAfterDateTime(text: string, ctx: DateContext): string {
     if (!/kl|\d[.:]\d/iu.test(t[0])) continue; // a bare number is no time
     if (t.index! + t[0].length > cut && t.index! >= cut - 1) cut = t.index! + t[0].length;
   }
-  return text.slice(cut).replace(/^[\s,;:–—-]+/u, "").replace(/^(?:i|på)\s+/iu, "").trim();
+  const rest = text.slice(cut).replace(/^[\s,;:–—-]+/u, "").replace(/^(?:i|på)\s+/iu, "").trim();
+  // "… kl. 16.30-18.30 Sted: Mødelokale 3": the place's own label is no part of it.
+  const lab = labelOf(rest);
+  return lab && classify(lab.label) === "place" ? lab.value : rest;
 }
 
 /** What stands after the date and time on a "Tid og sted" value: the place, or null. */
@@ -401,17 +404,27 @@ function numberOf(row: string): { number: string; year: number | null } | null {
   return { number: m[1]!, year: m[2] ? Number(m[2]) : null };
 }
 
-/** The year the document's dates state most often (the latest on a tie), for yearless dates. */
+/**
+ * The year the document's dates state most often (the latest on a tie), for yearless dates;
+ * without full dates, the year the text names most ("i maj 2023", "budget 2024").
+ */
 function documentYear(rows: string[]): number | null {
-  const counts = new Map<number, number>();
+  const fromDates = new Map<number, number>();
+  const bare = new Map<number, number>();
   for (const r of rows) {
     for (const d of findDates(r)) {
-      if (d.yearSource === "printed" && d.iso) {
-        const y = Number(d.iso.slice(0, 4));
-        counts.set(y, (counts.get(y) ?? 0) + 1);
-      }
+      if (d.yearSource === "printed" && d.iso) bump(fromDates, Number(d.iso.slice(0, 4)));
     }
+    for (const m of r.matchAll(/(?<![\d.,/-])((?:19|20)\d{2})(?![\d.,/-]\d|\d)/g)) bump(bare, Number(m[1]));
   }
+  return mode(fromDates) ?? mode(bare);
+}
+
+function bump(m: Map<number, number>, y: number): void {
+  m.set(y, (m.get(y) ?? 0) + 1);
+}
+
+function mode(counts: Map<number, number>): number | null {
   let best: number | null = null;
   let bestCount = 0;
   for (const [y, c] of counts) {

@@ -13,8 +13,8 @@
 import type { Line } from "@minutes/ingest";
 import type { Participant, ParticipantStatus, Warning } from "./schema.ts";
 import { clean, stripMarker, stripMarkup } from "./text.ts";
-import { isInitials, isKnownFirstName, resolveOwner, sameName, splitMentions } from "./names.ts";
-import { HEADER_FIELD, isLayoutNoise, isOrgWord, isTitleFiller, isTitleWord } from "./vocab.ts";
+import { initialsOf, isInitials, isKnownFirstName, resolveOwner, sameName, splitMentions } from "./names.ts";
+import { HEADER_FIELD, isLayoutNoise, isOrgWord, isTitleFiller, isTitlePrefix, isTitleWord } from "./vocab.ts";
 
 export interface ParticipantsResult {
   participants: Participant[];
@@ -36,9 +36,10 @@ interface Label {
 // Main labels, each with the status of the people under it. Order matters: "Fraværende med
 // afbud" before "Deltagere", "Sekretariat" before everything that could swallow it.
 const GROUP_LABELS: Array<[RegExp, ParticipantStatus]> = [
-  [/^(?:afbud(?:\s*\/\s*fravær)?(?:\s+fra)?|fraværende(?:\s+(?:med|uden)\s+afbud)?|meldt\s+afbud|forhindret|ikke\s+til\s+stede)(?![\p{L}])/iu, "absent"],
-  [/^(?:gæster?|gæstedeltagere|inviterede(?:\s+gæster)?|oplægsholdere?|desuden\s+deltog|endvidere\s+deltog|øvrige\s+deltagere)(?![\p{L}])/iu, "guest"],
+  [/^(?:afbud(?:\s*\/\s*fravær)?(?:\s+er\s+modtaget)?(?:\s+fra)?|fraværende(?:\s+(?:med|uden)\s+afbud)?|meldt\s+afbud|forhindret|ikke\s+til\s+stede)(?![\p{L}])/iu, "absent"],
+  [/^(?:gæst(?:er)?|gæstedeltagere|inviterede(?:\s+gæster)?|oplægsholdere?|desuden\s+deltog|endvidere\s+deltog|øvrige\s+deltagere)(?![\p{L}])/iu, "guest"],
   [/^(?:sekretariat(?:et)?|sekretær(?:er)?|mødesekretær|referent|sekretariatsbetjening)(?![\p{L}])/iu, "secretary"],
+  [/^(?:stedfortrædere?|suppleanter?|i\s+stedet\s+deltog)(?![\p{L}])/iu, "substitute"],
   [/^(?:deltagere(?:\s+i\s+mødet)?|deltagerne(?:\s+var)?|mødedeltagere|deltagende|til\s*stede|fremmødte|medlemmer|deltog|mødeleder|ordstyrer|dirigent)(?![\p{L}])/iu, "present"],
 ];
 
@@ -83,7 +84,7 @@ function subLabel(text: string, heading: boolean): { org: string | null } | null
   return { org: name.split(/\s+/).some(isOrgWord) && !/forum|gruppe|udvalg|medlemmer|repræsentanter/iu.test(name) ? name : null };
 }
 
-const ITEM_SECTION = /^(?:bilag|indstilling|det\s+indstilles|referat|beslutning|sagsfremstilling|baggrund|resum[eé]|dagsorden|punkt|sag|orientering|økonomi|konklusion|opfølgning|eventuelt|evt)(?![\p{L}])/iu;
+const ITEM_SECTION = /^(?:indholdsfortegnelse|indhold|bilag|indstilling|det\s+indstilles|referat|beslutning|sagsfremstilling|baggrund|resum[eé]|dagsorden|punkt|sag|orientering|økonomi|konklusion|opfølgning|eventuelt|evt)(?![\p{L}])/iu;
 
 // ---------------------------------------------------------------------------------------------
 // Names, titles, organisations
@@ -143,7 +144,10 @@ interface Parsed {
   absent: boolean;
   guest: boolean;
   secretary: boolean;
+  /** "… – i stedet deltog NAME": the people who stood in for this one. */
   substitutes: Array<{ name: string; title: string | null }>;
+  /** "NAME deltog som stedfortræder for OTHER": this one stood in for OTHER. */
+  replaces: string | null;
 }
 
 const NAME_RUN = String.raw`\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|van|von|da|la))*`;
@@ -156,16 +160,35 @@ const SUBSTITUTE_RE = new RegExp(
 const SUBSTITUTE_AFTER_RE = new RegExp(String.raw`[,;]?\s*(?:og\s+)?(?<n>${NAME_RUN})\s+(?:deltog|deltager)\s+i\s+stedet\b`, "u");
 const STAND_IN_RE = new RegExp(String.raw`[,;]?\s*\(?\s*(?:stedfortræder|suppleant)\s*:?\s+(?<n>${NAME_RUN})\s*(?:indkaldt\s*)?\)?`, "u");
 const CALLED_IN_RE = new RegExp(String.raw`,\s*(?<n>${NAME_RUN})\s+indkaldt\s*$`, "u");
+// "Poul Erik Juhl deltog som stedfortræder for Karina Bech", "(suppleant for Karina Bech)"
+const STANDS_IN_FOR_RE = new RegExp(
+  String.raw`\s*[,–—-]?\s*\(?\s*(?:deltog\s+|deltager\s+|var\s+|er\s+)?(?:som\s+)?(?:stedfortræder|suppleant|vikar)\s+for\s+(?<n>${NAME_RUN})\s*\)?`,
+  "u",
+);
 const ABSENT_RE = /\s*[–—-]?\s*[,;]?\s*\(?\s*\b(?:havde\s+)?(?:meldt\s+)?(?:afbud|fraværende|forhindret|ikke\s+til\s+stede|deltog\s+ikke|udeblev(?:\s+uden\s+afbud)?)\b\s*\)?/iu;
 const GUEST_RE = /\(\s*(?:gæst|inviteret|oplægsholder)[^)]*\)/iu;
-const SECRETARY_WORD = /(?:sekretær|referent|sekretariat(?:et)?)(?![\p{L}])/iu;
+// A role that makes a secretary but names no organisation ("Regional sekretær", "referent").
+const SECRETARY_ROLE = /(?:sekretær|referent)(?![\p{L}])/iu;
+// The secretariat as organisation ("Sekretariatet for Sundhedsklynge Syd"): its people are secretaries.
+const SECRETARIAT_ORG = /^sekretariat(?:et)?(?![\p{L}])/iu;
 const ORG_PREPOSITION = /^(?:i|ved|hos|på|fra)$/u;
 
 /** Parses one entry (possibly several people: "Anne Hansen, Jens Olsen og Ib Berg"). */
 function parseEntry(text: string, defaultOrg: string | null): Parsed[] {
   let t = stripMarker(text);
+  // "Anne Hansen (DH); Bo Jensen, formand (Byrådet)": one person per segment, each with its notes.
+  if (t.includes(";")) {
+    const segs = t.split(/\s*;\s*/).filter(Boolean).map((x) => parseEntry(x, defaultOrg));
+    if (segs.length > 1 && segs.every((x) => x.length > 0)) return segs.flat();
+  }
   const substitutes: Parsed["substitutes"] = [];
   let absent = false;
+  let replaces: string | null = null;
+  const sf = STANDS_IN_FOR_RE.exec(t);
+  if (sf?.groups?.n && isNameTokens(sf.groups.n.split(/\s+/))) {
+    replaces = sf.groups.n.trim();
+    t = (t.slice(0, sf.index) + " " + t.slice(sf.index + sf[0].length)).trim();
+  }
   for (const re of [SUBSTITUTE_RE, SUBSTITUTE_AFTER_RE, STAND_IN_RE, CALLED_IN_RE]) {
     const m = re.exec(t);
     if (m?.groups?.n && isNameTokens(m.groups.n.split(/\s+/))) {
@@ -180,47 +203,63 @@ function parseEntry(text: string, defaultOrg: string | null): Parsed[] {
     t = (t.slice(0, a.index) + " " + t.slice(a.index + a[0].length)).trim();
   }
   const guest = GUEST_RE.test(t);
-  let secretary = /\(\s*(?:referent|sekretær|mødesekretær)\s*\)/iu.test(t);
-  // Remaining notes are roles or remarks: "(medformand)", "(ordstyrer)", "(A)", "(til kl. 15)".
-  t = clean(t.replace(/\([^)]*\)?/g, " ").replace(/^[\s,;–—-]+|[\s,;–—:-]+$/gu, ""));
+  const roleSecretary = /\(\s*(?:referent|sekretær|mødesekretær)\s*\)/iu.test(t);
+  // A parenthesis that names an organisation ("(DH)", "(Byrådet)", "(Kærby Kommune)") is kept
+  // aside; party letters "(A)", roles "(medformand)" and remarks "(til kl. 15)" are dropped.
+  const parenOrgs = [...t.matchAll(/\(([^)]*)\)/g)]
+    .map((m) => m[1]!.trim())
+    .filter((c) => /^\p{Lu}/u.test(c) && !/^\p{Lu}$/u.test(c) && c.split(/\s+/).some(isOrgWord) && !c.split(/\s+/).some(isTitleWord));
+  t = clean(t.replace(/\([^)]*\)?/g, " ").replace(/^[\s,;–—-]+|[\s,;–—:.-]+$/gu, ""));
   if (!t) return [];
 
-  // "Anne Hansen, Hjørring Kommune; Bo Jensen, Frederikshavn Kommune": one person per segment.
-  if (t.includes(";")) {
-    const segs = t.split(/\s*;\s*/).filter(Boolean).map((x) => parseEntry(x, defaultOrg));
-    if (segs.length > 1 && segs.every((x) => x.length > 0)) return segs.flat().map((x) => ({ ...x, absent: x.absent || absent, guest: x.guest || guest }));
-  }
-  const parts = t.split(/\s*[,;]\s*/).filter(Boolean);
+  const parts = t.split(/\s*,\s*/).filter(Boolean);
+  const base = { absent, guest, substitutes: [] as Parsed["substitutes"], replaces: null as string | null };
   // A line of names only: "Arne Ebsen, Birger Jensen, Christian Ulrich" / "Jens Askov og Henrik Berg".
-  const names = parts.flatMap((p) => p.split(/\s+og\s+/));
   // Two names need a known given name in the second ("Peter Jensen, Novo Nordisk" is one person);
   // three or more name-like parts are a list.
+  const names = parts.flatMap((p) => p.split(/\s+og\s+/));
   const allNames = names.every((p) => isNameTokens(p.split(/\s+/)));
   if (names.length >= 2 && allNames && (names.length >= 3 || isStrongName(names[1]!.split(/\s+/)))) {
-    return names.map((n) => ({
-      name: n, title: null, organization: defaultOrg, absent, guest, secretary, substitutes: [],
-    }));
+    return names.map((n) => ({ ...base, name: n, title: null, organization: defaultOrg, secretary: roleSecretary }));
   }
 
   // Several people may share a line ("Anne Hansen, Hjørring Kommune, Bo Jensen, Frederikshavn
-  // Kommune"): a part that is surely a name after a complete person starts the next person.
+  // Kommune", or a PDF/DOCX line that ran two entries together): a part that is surely a name
+  // after a complete person starts the next person.
   const people: Parsed[] = [];
   let name: string | null = null;
   let title: string | null = null;
   let org: string | null = null;
+  let sec = false;
   const flush = () => {
-    if (name) people.push({ name, title, organization: org ?? defaultOrg, absent, guest, secretary, substitutes: people.length ? [] : substitutes });
+    if (name) {
+      const own = parenOrgs.filter((o) => !initialsOf(name!).has(o));
+      const organization = org ?? own[0] ?? defaultOrg;
+      people.push({
+        name,
+        title,
+        organization,
+        absent,
+        guest,
+        secretary: roleSecretary || sec || (organization !== null && SECRETARIAT_ORG.test(organization)),
+        substitutes: people.length ? [] : substitutes,
+        replaces: people.length ? null : replaces,
+      });
+    }
     name = title = org = null;
+    sec = false;
   };
   for (let i = 0; i < parts.length; i++) {
     const tokens = parts[i]!.split(/\s+/);
-    if (SECRETARY_WORD.test(parts[i]!) && !isNameTokens(tokens)) secretary = true;
     const n = leadTitleLength(tokens);
     if (name === null) {
       const r = titleAndName(tokens, n);
       if (r.name) {
         name = r.name;
-        title ??= r.title;
+        if (r.title) {
+          title = r.title;
+          if (SECRETARY_ROLE.test(r.title)) sec = true;
+        }
         if (r.org) org = r.org;
         continue;
       }
@@ -232,7 +271,23 @@ function parseEntry(text: string, defaultOrg: string | null): Parsed[] {
     }
     if (n > 0) {
       const rest = tokens.slice(n);
+      if (rest.length >= 2 && isNameTokens(rest)) {
+        // "Regional sekretær Specialkonsulent Inge Kjær Andersen": this person's role, then the
+        // next person's "Title Name" (two entries run together on one line).
+        let j = n - 1;
+        while (j > 0 && isTitlePrefix(tokens[j - 1]!)) j--;
+        const role = tokens.slice(0, j).join(" ");
+        if (role) {
+          if (SECRETARY_ROLE.test(role)) sec = true;
+          title ??= role;
+        }
+        flush();
+        name = rest.join(" ");
+        title = tokens.slice(j, n).join(" ");
+        continue;
+      }
       const own = tokens.slice(0, n).join(" ");
+      if (SECRETARY_ROLE.test(own)) sec = true;
       if (rest.length && ORG_PREPOSITION.test(rest[0]!) && rest.length > 1) {
         title ??= own;
         org ??= rest.slice(1).join(" ");
@@ -251,8 +306,17 @@ function parseEntry(text: string, defaultOrg: string | null): Parsed[] {
     }
     // The organisation runs to the next person, commas kept ("Regionshuset, Tværsektorielt Samarbejde").
     let j = i;
-    while (j + 1 < parts.length && !isStrongName(parts[j + 1]!.split(/\s+/))) j++;
-    const orgParts = parts.slice(i, j + 1).filter((p) => !SECRETARY_WORD.test(p) || isOrgWord(p));
+    // … and stops at a title standing after it ("Aalborg Kommune, formand").
+    const isTitlePart = (x: string) => {
+      const w = x.split(/\s+/);
+      return leadTitleLength(w) === w.length && !SECRETARY_ROLE.test(x);
+    };
+    while (j + 1 < parts.length && !isStrongName(parts[j + 1]!.split(/\s+/)) && !isTitlePart(parts[j + 1]!)) j++;
+    const orgParts = parts.slice(i, j + 1).filter((p) => {
+      if (!SECRETARY_ROLE.test(p) || p.split(/\s+/).some(isOrgWord)) return true;
+      sec = true; // "Regional sekretær" is a role, not an organisation
+      return false;
+    });
     org ??= orgParts.join(", ") || null;
     i = j;
   }
@@ -327,9 +391,25 @@ function tableRowEntry(cells: string[], cols: Column[] | null, defaultOrg: strin
 // The block walk
 
 interface Row {
+  /** Index of the line the row comes from. */
+  i: number;
   text: string;
   heading: boolean;
   table: boolean;
+}
+
+// ". Afbud: …", ". Referent: …" inside a line: a text layer without line breaks runs the groups on.
+const INLINE_GROUP = /(?<=[.;])\s+(?=(?:afbud|fraværende|referent|gæst(?:er)?|sekretariat(?:et)?|deltagere|medlemmer|til\s+stede|stedfortrædere?|mødeleder)(?![\p{L}])[^:.;]{0,40}:)/giu;
+
+function splitInlineLabels(text: string): string[] {
+  return text.split(INLINE_GROUP).map((x) => x.trim()).filter(Boolean);
+}
+
+/** "Fra administrationen: Direktør …": a sub-group label with its first entry on the line. */
+function inlineSubLabel(text: string): { org: string | null; rest: string } | null {
+  const m = /^fra\s+([^:]{1,40}?)\s*:\s*(\S.*)$/iu.exec(stripMarkup(text));
+  if (!m) return null;
+  return { org: /^\p{Lu}/u.test(m[1]!) && !/\s(?:deltager|deltog)$/iu.test(m[1]!) ? m[1]! : null, rest: m[2]! };
 }
 
 /** Does the next line continue the current entry (a layout wrap)? */
@@ -342,7 +422,13 @@ function continues(cur: string, next: Row): boolean {
   if (/^[–—-]\s*(?:afbud|i\s*stedet)/iu.test(t)) return true;
   if (/(?:[,&]|\s(?:og|i|for|ved|af|hos|deltog|deltager))$/u.test(cur) || /\p{L}-$/u.test(cur)) return true;
   const tokens = t.split(/\s+/);
-  if (tokens.length === 1 && /^\p{Lu}/u.test(t) && !isTitleWord(t)) return true;
+  // A single word: an organisation word ("Universitetshospital"), the rest of a name broken after
+  // a given name ("… deltog Mette" + "Rohde"), or the place after an organisation word
+  // ("Regionshospital" + "Nordjylland"). Not a heading like "Indholdsfortegnelse".
+  if (tokens.length === 1 && /^\p{Lu}/u.test(t) && !isTitleWord(t) && !ITEM_SECTION.test(t)) {
+    const last = cur.split(/\s+/).pop() ?? "";
+    if (isOrgWord(t) || isKnownFirstName(last) || isOrgWord(last)) return true;
+  }
   if (!t.includes(",") && !isNameTokens(tokens.map((w) => w.replace(/\(.*$/, "")).filter(Boolean)) && tokens.some(isOrgWord) && tokens.length <= 5) return true;
   return false;
 }
@@ -377,15 +463,19 @@ interface Found {
 }
 
 export function extractParticipants(lines: Line[]): ParticipantsResult {
-  const rows: Row[] = lines.map((l) => ({
-    text: clean(l.text),
-    heading: l.hints.heading !== undefined || /^#{1,6}\s/.test(l.text.trim()),
-    table: l.hints.tableRow === true || / \| /.test(l.text),
-  }));
+  const rows: Row[] = lines.flatMap((l, i) =>
+    splitInlineLabels(clean(l.text)).map((text) => ({
+      i,
+      text,
+      heading: l.hints.heading !== undefined || /^#{1,6}\s/.test(l.text.trim()),
+      table: l.hints.tableRow === true || / \| /.test(l.text),
+    })),
+  );
   const used = new Set<number>();
   const warnings: Warning[] = [];
   const found: Found[] = [];
-  const pos = (k: number) => ({ page: lines[k]!.page, line: lines[k]!.line });
+  // k indexes rows; a row points back to its line (a line may hold several labelled rows).
+  const pos = (k: number) => ({ page: lines[rows[k]!.i]!.page, line: lines[rows[k]!.i]!.line });
 
   const add = (ps: Parsed[], status: ParticipantStatus, k: number) => {
     for (const p of ps) found.push({ p, status: statusOf(p, status), at: pos(k) });
@@ -456,6 +546,11 @@ export function extractParticipants(lines: Line[]): ParticipantsResult {
             continue;
           }
           text = lab.rest;
+        } else if (inlineSubLabel(row.text)) {
+          const sub = inlineSubLabel(row.text)!;
+          group = { status: start.status, org: sub.org };
+          blockUsed.push(j);
+          text = sub.rest;
         } else {
           const sub = subLabel(row.text, row.heading);
           // A sub-group label counts only with people (or another label) after it.
@@ -464,8 +559,9 @@ export function extractParticipants(lines: Line[]): ParticipantsResult {
             after !== undefined &&
             (after.table || groupLabel(after.text) !== null || subLabel(after.text, after.heading) !== null || parseEntry(after.text, null).length > 0);
           if (sub && peopleFollow) {
-            // A sub-group keeps the status of its main group, with its own organisation.
-            group = { status: group.status, org: sub.org };
+            // A sub-group ("Fra administrationen deltager:") has the status the list opened with
+            // (after "Afbud:" it starts a new group of attendees), and its own organisation.
+            group = { status: start.status, org: sub.org };
             blockUsed.push(j++);
             continue;
           }
@@ -497,15 +593,15 @@ export function extractParticipants(lines: Line[]): ParticipantsResult {
       blockUsed.push(...entryLines);
       j++;
     }
-    if (entries > 0 || (blockUsed.length > 0 && start.strong)) for (const x of blockUsed) used.add(x);
+    if (entries > 0 || (blockUsed.length > 0 && start.strong)) for (const x of blockUsed) used.add(rows[x]!.i);
     k = Math.max(j, k + 1);
   }
 
   const participants = merge(found);
   signOff(rows, lines, participants, used);
   if (participants.length === 0 && used.size > 0) {
-    const first = Math.min(...used);
-    warnings.push({ code: "participants-unparsed", message: "A participant block was found but no person could be read from it", ...pos(first) });
+    const first = lines[Math.min(...used)]!;
+    warnings.push({ code: "participants-unparsed", message: "A participant block was found but no person could be read from it", page: first.page, line: first.line });
   }
   return { participants, usedLines: [...used].sort((a, b) => a - b), warnings };
 }
@@ -548,6 +644,7 @@ function nextContent(rows: Row[], k: number): Row | undefined {
 
 function statusOf(p: Parsed, group: ParticipantStatus): ParticipantStatus {
   if (p.absent || group === "absent") return "absent";
+  if (p.replaces) return "substitute";
   if (p.guest) return "guest";
   if (p.secretary || group === "secretary") return "secretary";
   return group;
@@ -574,6 +671,14 @@ function merge(found: Found[]): Participant[] {
       upsert({ name: s.name, title: s.title, organization: f.p.organization, status: "substitute", at: f.at });
     }
   }
+  // "X deltog som stedfortræder for Y": Y was away, and X represents Y's organisation.
+  for (const f of found) {
+    if (!f.p.replaces) continue;
+    upsert({ name: f.p.replaces, title: null, organization: null, status: "absent", at: f.at });
+    const sub = out.find((q) => sameName(q.name, f.p.name));
+    const replaced = out.find((q) => sameName(q.name, f.p.replaces!));
+    if (sub && replaced && sub.organization === null) sub.organization = replaced.organization;
+  }
   return out;
 }
 
@@ -593,14 +698,15 @@ function signOff(rows: Row[], lines: Line[], participants: Participant[], used: 
       if (p) {
         if (p.status === "present") p.status = "secretary";
       } else if (!isInitials(mention)) {
-        participants.push({ name: mention, title: null, organization: null, status: "secretary", at: { page: lines[k]!.page, line: lines[k]!.line } });
+        const l = lines[rows[k]!.i]!;
+        participants.push({ name: mention, title: null, organization: null, status: "secretary", at: { page: l.page, line: l.line } });
       }
     }
-    used.add(k);
+    used.add(rows[k]!.i);
     // The approval line that follows a sign-off ("Godkendt af LKL og SAA") is sign-off too.
     for (let j = k + 1; j < Math.min(rows.length, k + 3); j++) {
       const a = APPROVED_BY.exec(stripMarkup(rows[j]!.text));
-      if (a && splitMentions(a.groups!.who!).every((x) => isInitials(x) || isNameTokens(x.split(/\s+/)))) used.add(j);
+      if (a && splitMentions(a.groups!.who!).every((x) => isInitials(x) || isNameTokens(x.split(/\s+/)))) used.add(rows[j]!.i);
     }
   }
 }

@@ -29,6 +29,11 @@ export function isTitleWord(word: string): boolean {
   return TITLE_SUFFIXES.some((s) => w.endsWith(s));
 }
 
+/** "Konst.", "Fg.", "Ledende": a word that opens a title phrase without being a title. */
+export function isTitlePrefix(word: string): boolean {
+  return TITLE_PREFIX.test(word);
+}
+
 /** A word that can stand inside a title phrase before/between title words. */
 export function isTitleFiller(word: string): boolean {
   return TITLE_PREFIX.test(word) || TITLE_ADJECTIVE.test(word) || /^(?:og|&|\/)$/.test(word) || /^\p{L}+[s-]$/u.test(word);

@@ -156,6 +156,44 @@ Mødedato: 3. juni
 Mødet hævet kl. 17.10`,
       { body: "Sundhedsklynge Syd", cluster: "Syd", number: "2", date: "2022-06-03", endTime: "17:10" },
     ],
+    [
+      "one run-on line: owner, body, title word, date, time and an inline 'Sted:'",
+      `Kærby Kommune Handicaprådet Referat Møde tirsdag den 8. marts 2022 kl. 16.30-18.30 Sted: Mødelokale 3, Kærby Rådhus`,
+      { body: "Handicaprådet", date: "2022-03-08", startTime: "16:30", endTime: "18:30", location: "Mødelokale 3, Kærby Rådhus" },
+    ],
+    [
+      "table rows with the colon before the cell break ('Sted: | …')",
+      `DAGSORDEN
+Politisk Klynge Nord
+Møde nr. 4
+Mødedato: | Torsdag den 10. november 2022
+Tidspunkt: | Kl. 15.00-17.00
+Sted: | Byrådssalen, Hjørring Rådhus
+1. Velkomst
+Det indstilles, at dagsordenen godkendes.`,
+      { body: "Politisk Klynge Nord", cluster: "Nord", kind: "dagsorden", number: "4", date: "2022-11-10", startTime: "15:00", endTime: "17:00", location: "Byrådssalen, Hjørring Rådhus" },
+    ],
+    [
+      "a date line under the title, the year only from years the text names",
+      `REFERAT
+Driftsgruppe Genoptræning – Sundhedsklynge Midt
+Onsdag d. 8. februar kl. 9.00-11.00
+Sted: Aalborg Kommune, mødelokale 2.14 (og Teams)
+1. Godkendelse af dagsorden
+Holdet starter i maj 2023, og flere kommuner følger i 2023.`,
+      { body: "Driftsgruppe Genoptræning – Sundhedsklynge Midt", cluster: "Midt", date: "2023-02-08", startTime: "09:00", endTime: "11:00", location: "Aalborg Kommune, mødelokale 2.14 (og Teams)" },
+    ],
+    [
+      "'Start kl.:' / 'Slut kl.:' labels and a letterhead above the title",
+      `Aalborg Kommune
+Referat
+Ældre- og Handicapudvalget
+Mødedato: 18.01.2021
+Start kl.: 15:00
+Slut kl.: 17:30
+Sted: Mødelokale 1`,
+      { body: "Ældre- og Handicapudvalget", date: "2021-01-18", startTime: "15:00", endTime: "17:30", location: "Mødelokale 1" },
+    ],
   ];
   it.each(cases)("%s", (_name, text, expected) => {
     const { meeting } = extractMeeting(toLines(text, true));

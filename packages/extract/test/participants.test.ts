@@ -231,3 +231,86 @@ Til stede: Karen Holm, Aalborg Kommune, Peter Lund, Region Nordjylland
     ]);
   });
 });
+
+describe("extractParticipants: notes and roles", () => {
+  it("initials and organisations in parentheses, a title after the organisation, '- afbud'", () => {
+    const { participants } = extractParticipants(
+      toLines(`Deltagere:
+Mette Holm Jensen (MHJ), Aalborg Kommune, formand
+Dorthe Vang (DV), PLO Nordjylland - afbud
+Medlemmer: Jørgen Mikkelsen, formand (DH); Pia Sørensen (DH); Lars Bundgaard, næstformand (Byrådet). Afbud: Pia Sørensen (DH). Referent: Malene Hviid, Sekretariatet.
+1. Godkendelse af dagsorden`),
+    );
+    expect(participants.map(tuple)).toEqual([
+      ["Mette Holm Jensen", "formand", "Aalborg Kommune", "present"],
+      ["Dorthe Vang", null, "PLO Nordjylland", "absent"],
+      ["Jørgen Mikkelsen", "formand", "DH", "present"],
+      ["Pia Sørensen", null, "DH", "absent"],
+      ["Lars Bundgaard", "næstformand", "Byrådet", "present"],
+      ["Malene Hviid", null, "Sekretariatet", "secretary"],
+    ]);
+  });
+
+  it("label column rows: Stedfortræder for, Fra administrationen, Gæst, Referent", () => {
+    const { participants, usedLines } = extractParticipants(
+      toLines(`Medlemmer: Hanne Vestergaard (A), formand
+Karina Bech (O)
+Fraværende: Karina Bech (O)
+Stedfortræder: Poul Erik Juhl (O) deltog som stedfortræder for Karina Bech
+Fra administrationen: Direktør for Social og Sundhed Jette Mølgaard
+Sundhedschef Anders Bøgh
+Gæst: Kirsten Sand, formand for Ældrerådet (under punkt 3)
+Referent: Lise Damgaard, sekretariatschef
+Bemærkninger: Thomas Lind (C) forlod mødet kl. 17:40 under behandlingen
+Indholdsfortegnelse`),
+    );
+    expect(participants.map(tuple)).toEqual([
+      ["Hanne Vestergaard", "formand", null, "present"],
+      ["Karina Bech", null, null, "absent"],
+      ["Poul Erik Juhl", null, null, "substitute"],
+      ["Jette Mølgaard", "Direktør for Social og Sundhed", null, "present"],
+      ["Anders Bøgh", "Sundhedschef", null, "present"],
+      ["Kirsten Sand", "formand for Ældrerådet", null, "guest"],
+      ["Lise Damgaard", "sekretariatschef", null, "secretary"],
+    ]);
+    expect(usedLines).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it("'Afbud er modtaget fra:' then a new group of attendees; the secretariat as organisation", () => {
+    const { participants } = extractParticipants(
+      toLines(`Medlemmer:
+Borgmester Bjarne Holst, Hjørring Kommune (formand)
+Regionsrådsmedlem Lars Hedegaard, Region Nordjylland (næstformand)
+Formand for Sundhedsudvalget Erik Thorup, Brønderslev Kommune
+Praktiserende læge Søren Bak, PLO Nordjylland
+Afbud er modtaget fra:
+Regionsrådsmedlem Lars Hedegaard
+Fra administrationen deltager:
+Direktør Lise Thomsen, Hjørring Kommune
+Sekretariatsleder Jonna Frost, Sekretariatet for Klynge Nord (referent)
+Gæst under pkt. 4:
+Projektleder Jonas Fjeldsø, Region Nordjylland
+Indholdsfortegnelse`),
+    );
+    expect(participants.map(tuple)).toEqual([
+      ["Bjarne Holst", "Borgmester", "Hjørring Kommune", "present"],
+      ["Lars Hedegaard", "Regionsrådsmedlem", "Region Nordjylland", "absent"],
+      ["Erik Thorup", "Formand for Sundhedsudvalget", "Brønderslev Kommune", "present"],
+      ["Søren Bak", "Praktiserende læge", "PLO Nordjylland", "present"],
+      ["Lise Thomsen", "Direktør", "Hjørring Kommune", "present"],
+      ["Jonna Frost", "Sekretariatsleder", "Sekretariatet for Klynge Nord", "secretary"],
+      ["Jonas Fjeldsø", "Projektleder", "Region Nordjylland", "guest"],
+    ]);
+  });
+
+  it("two entries run together on one line (DOCX soft breaks lost)", () => {
+    const { participants } = extractParticipants(
+      toLines(`Deltagere:
+Leder af Sund Info Lise Søndergaard, Regional sekretær Specialkonsulent Inge Kjær Andersen, Kommunal sekretær`),
+    );
+    expect(participants.map(tuple)).toEqual([
+      ["Lise Søndergaard", "Leder af Sund Info", null, "secretary"],
+      ["Inge Kjær Andersen", "Specialkonsulent", null, "secretary"],
+    ]);
+  });
+});

@@ -3,8 +3,8 @@
  * and reused by every later document: the ingest pipeline is long-running, and loading pdfjs is
  * its most expensive step. The thread starts without the parent's loader hooks, so pdfjs loads as
  * plain JavaScript (not through tsx), and its stdout is captured and dropped: pdfjs can never write
- * into the CLI's answers. A crash of the thread fails the documents in flight and the next
- * document starts a fresh one.
+ * into the CLI's answers. A document that keeps pdfjs busy past the time limit fails with
+ * "timeout" and the thread is replaced; other documents in flight on it are retried once.
  *
  * Failures map onto IngestError codes: a password → "encrypted", anything structurally wrong
  * (truncated, garbage, bad xref) → "corrupt".
@@ -43,57 +43,99 @@ interface Reply {
   png?: Uint8Array;
 }
 
-let worker: Worker | undefined;
-let nextId = 1;
-const pending = new Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void }>();
+/** A document that keeps pdfjs busy longer than this is given up (pdfjs can loop on hostile files). */
+export const PDF_READ_TIMEOUT_MS = 120_000;
+let readTimeoutMs = PDF_READ_TIMEOUT_MS;
 
-function startWorker(): Worker {
-  const w = new Worker(new URL("./pdf-worker.mjs", import.meta.url), {
+/** Changes the per-document time limit (a pipeline with huge PDFs may need more). */
+export function setPdfReadTimeout(ms: number): void {
+  readTimeoutMs = ms;
+}
+
+interface Pending {
+  resolve: (r: Reply) => void;
+  reject: (e: Error) => void;
+  timer: NodeJS.Timeout;
+}
+
+/** The thread stopped while this request was in flight, through no fault of its document. */
+class ReaderStopped extends Error {}
+
+let worker: { thread: Worker; pending: Map<number, Pending> } | undefined;
+let nextId = 1;
+
+function startWorker(): NonNullable<typeof worker> {
+  const thread = new Worker(new URL("./pdf-worker.mjs", import.meta.url), {
     // No inherited --import/--require: pdfjs loads natively, not through the TypeScript loader.
     execArgv: [],
     stdout: true,
     stderr: true,
   });
+  const self = { thread, pending: new Map<number, Pending>() };
   // pdfjs (and its wasm decoders) may print; none of it may reach our stdout or stderr.
-  w.stdout.resume();
-  w.stderr.resume();
-  w.on("message", (msg: Reply | { ready: true }) => {
+  thread.stdout.resume();
+  thread.stderr.resume();
+  thread.on("message", (msg: Reply | { ready: true }) => {
     if (!("id" in msg)) return;
-    const p = pending.get(msg.id);
+    const p = self.pending.get(msg.id);
     if (!p) return;
-    pending.delete(msg.id);
-    if (pending.size === 0) w.unref();
+    settle(self, msg.id);
     p.resolve(msg);
   });
   const fail = (err: Error) => {
-    if (worker === w) worker = undefined;
-    for (const [id, p] of pending) {
-      pending.delete(id);
+    if (worker === self) worker = undefined;
+    for (const [id, p] of self.pending) {
+      settle(self, id);
       p.reject(err);
     }
   };
-  w.on("error", fail);
-  w.on("exit", (code) => fail(new Error(`the PDF reader thread stopped (exit code ${code})`)));
-  w.unref();
-  return w;
+  thread.on("error", (err) => fail(new ReaderStopped(`the PDF reader thread failed (${err.message})`)));
+  thread.on("exit", (code) => fail(new ReaderStopped(`the PDF reader thread stopped (exit code ${code})`)));
+  thread.unref();
+  return self;
+}
+
+function settle(w: NonNullable<typeof worker>, id: number): void {
+  clearTimeout(w.pending.get(id)?.timer);
+  w.pending.delete(id);
+  // An idle thread must not keep the process alive.
+  if (w.pending.size === 0) w.thread.unref();
 }
 
 /** Sends one request; the thread is kept referenced (the process stays alive) only while requests are open. */
-function request(message: { type: string; data: Uint8Array } & Record<string, unknown>): Promise<Reply> {
+function request(message: { type: string; data: Uint8Array } & Record<string, unknown>, file: string): Promise<Reply> {
   worker ??= startWorker();
   const w = worker;
   const id = nextId++;
   return new Promise<Reply>((resolve, reject) => {
-    pending.set(id, { resolve, reject });
-    w.ref();
+    // On timeout the thread is stopped (there is no other way to halt pdfjs); documents in flight
+    // beside this one fail with ReaderStopped and are retried on a fresh thread.
+    const timer = setTimeout(() => {
+      settle(w, id);
+      reject(new IngestError("timeout", `${file}: reading the PDF took over ${readTimeoutMs / 1000} s; gave up`, file));
+      if (worker === w) worker = undefined;
+      void w.thread.terminate();
+    }, readTimeoutMs);
+    w.pending.set(id, { resolve, reject, timer });
+    w.thread.ref();
     // The data is a private copy: hand it over instead of copying it once more.
-    w.postMessage({ id, ...message }, [message.data.buffer as ArrayBuffer]);
+    w.thread.postMessage({ id, ...message }, [message.data.buffer as ArrayBuffer]);
   });
+}
+
+/** A request, retried once on a fresh thread when the thread stopped for another document's sake. */
+async function requestWithRetry(make: () => { type: string; data: Uint8Array } & Record<string, unknown>, file: string): Promise<Reply> {
+  try {
+    return await request(make(), file);
+  } catch (err) {
+    if (!(err instanceof ReaderStopped)) throw err;
+    return request(make(), file);
+  }
 }
 
 /** The reader thread's id, or undefined before the first PDF: one thread serves every document. */
 export function readerThreadId(): number | undefined {
-  return worker?.threadId;
+  return worker?.thread.threadId;
 }
 
 /** Loads the reader thread ahead of the first document (optional: reading starts it anyway). */
@@ -106,11 +148,11 @@ export function warmUpPdfjs(): void {
  * so the caller's array stays intact.
  */
 export async function readPdfText(bytes: Uint8Array, file: string, maxPages: number): Promise<PdfPageText[]> {
-  const data = bytes.slice();
   let reply: Reply;
   try {
-    reply = await request({ type: "read", data, maxPages });
+    reply = await requestWithRetry(() => ({ type: "read", data: bytes.slice(), maxPages }), file);
   } catch (err) {
+    if (err instanceof IngestError) throw err;
     throw new IngestError("corrupt", `${file}: the PDF reader failed on this file (${(err as Error).message})`, file, { cause: err });
   }
   if (!reply.ok) throw pdfError(reply, file);
@@ -122,7 +164,7 @@ export async function readPdfText(bytes: Uint8Array, file: string, maxPages: num
 
 /** Renders one page to PNG (the OCR fallback when poppler's pdftoppm is not installed). */
 export async function renderPdfPage(bytes: Uint8Array, page: number, scale: number): Promise<Buffer> {
-  const reply = await request({ type: "render", data: bytes.slice(), page, scale });
+  const reply = await requestWithRetry(() => ({ type: "render", data: bytes.slice(), page, scale }), `page ${page}`);
   if (!reply.ok || !reply.png) throw new Error(`rendering page ${page} failed: ${reply.message ?? "no image"}`);
   return Buffer.from(reply.png.buffer, reply.png.byteOffset, reply.png.byteLength);
 }

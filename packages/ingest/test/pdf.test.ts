@@ -15,7 +15,7 @@ import { sim } from "@minutes/extract/eval";
 import { ingest, IngestError, type SourceDocument } from "../src/index.ts";
 import { ocrImage, probeOcrTools, renderWithPdfjs, renderWithPdftoppm } from "../src/ocr.ts";
 import { readPdf } from "../src/pdf.ts";
-import { readerThreadId } from "../src/pdfjs.ts";
+import { PDF_READ_TIMEOUT_MS, readerThreadId, setPdfReadTimeout } from "../src/pdfjs.ts";
 
 const FIXTURES = resolve(import.meta.dirname, "../../../fixtures");
 const SEEDS = join(FIXTURES, "seeds");
@@ -29,10 +29,11 @@ afterAll(() => {
   console.log(`token F1 (sim) of ingested text:\n${rows.join("\n")}`);
 });
 
+/** tesseract with Danish language data: what OCR needs (without "dan" æ/ø/å are lost, so we do not OCR). */
 const tesseractInstalled = (() => {
   try {
-    execFileSync("tesseract", ["--list-langs"], { stdio: ["ignore", "pipe", "pipe"] });
-    return true;
+    const out = execFileSync("tesseract", ["--list-langs"], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    return out.split(/\s+/).includes("dan");
   } catch {
     return false;
   }
@@ -188,7 +189,7 @@ describe("a scanned PDF (no text layer)", () => {
     expect(doc.lines.find((l) => l.text.startsWith("Det indstilles:"))!.hints.heading).toBeUndefined();
   }, 180_000);
 
-  it.skipIf(tesseractInstalled)("is OCR'd when tesseract is installed (skipped: `tesseract` is not on PATH)", () => {});
+  it.skipIf(tesseractInstalled)("is OCR'd when tesseract is installed (skipped: no `tesseract` with Danish on PATH; apt-get install tesseract-ocr-dan)", () => {});
 
   it("without OCR, warns once per page with the page number instead", async () => {
     const doc = await ingest(scanned, { ocr: "off" });
@@ -207,7 +208,8 @@ describe("a scanned PDF (no text layer)", () => {
 
   it("probes the OCR tools once", async () => {
     expect(probeOcrTools()).toBe(probeOcrTools());
-    expect((await probeOcrTools()).tesseract).toBe(tesseractInstalled);
+    const tools = await probeOcrTools();
+    expect(tools.tesseract && tools.danish).toBe(tesseractInstalled);
   });
 });
 
@@ -309,6 +311,22 @@ describe("PDFs that cannot be read", () => {
     const err = await failure(seed, { maxPages: 3 });
     expect(err.code).toBe("too-large");
     expect(err.message).toContain("5 pages is over the limit of 3");
+  });
+
+  it("a PDF that keeps pdfjs busy past the time limit → timeout; the next PDF reads on a fresh thread", async () => {
+    await ingest({ bytes: seed, name: "warm.pdf" });
+    const before = readerThreadId();
+    setPdfReadTimeout(1);
+    try {
+      const err = await failure(new Uint8Array(readFileSync(join(SEEDS, "002.pdf"))));
+      expect(err.code).toBe("timeout");
+      expect(err.message).toMatch(/x\.pdf: reading the PDF took over/);
+    } finally {
+      setPdfReadTimeout(PDF_READ_TIMEOUT_MS);
+    }
+    const doc = await ingest({ bytes: seed, name: "000.pdf" });
+    expect(doc.lines.length).toBe(seeds.get("000")!.pdf.lines.length);
+    expect(readerThreadId()).not.toBe(before);
   });
 
   it("leaves the caller's bytes intact (pdfjs gets a copy to detach)", async () => {
