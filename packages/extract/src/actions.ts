@@ -18,7 +18,7 @@ import { dk } from "./regex.ts";
 // Present-tense verbs of doing. Opinions and states (anbefaler, mener, ønsker, har, er) are left
 // out on purpose: they give no task.
 const ACTION_VERB = dk(
-  /^(?:laver|udarbejder|undersøger|sender|fremsender|rundsender|udsender|arbejder|holder|fremskaffer|afsøger|tager|melder|følger|sørger|indkalder|samler|indsamler|fremlægger|giver|inviterer|kontakter|beskriver|forbereder|planlægger|koordinerer|afholder|opdaterer|udpeger|vender|retter|lover|varetager|afklarer|inddrager|bidrager|leverer|præsenterer|tilretter|sikrer|booker|kigger|orienterer|går|skriver|gennemgår|reviderer|udfærdiger|indhenter|tilrettelægger|afrapporterer|formidler|taler|udbreder|implementerer|igangsætter|etablerer|nedsætter|fremsætter|indsender|udsender|afsøger|opretter|tjekker|drøfter)$/i,
+  /^(?:laver|udarbejder|undersøger|sender|fremsender|rundsender|udsender|arbejder|holder|fremskaffer|afsøger|tager|melder|følger|sørger|indkalder|samler|indsamler|fremlægger|giver|inviterer|kontakter|beskriver|forbereder|planlægger|koordinerer|afholder|opdaterer|udpeger|vender|retter|lover|varetager|afklarer|inddrager|bidrager|leverer|præsenterer|tilretter|sikrer|booker|kigger|orienterer|går|skriver|gennemgår|reviderer|udfærdiger|indhenter|tilrettelægger|afrapporterer|formidler|taler|udbreder|implementerer|igangsætter|etablerer|nedsætter|fremsætter|indsender|udsender|afsøger|opretter|tjekker|drøfter|stiller|forelægger|indstiller|sætter|indarbejder)$/i,
 );
 const MODAL = /^(?:skal|vil|bedes)$/i;
 const NOT_AFTER_MODAL = /^(?:få|være|have|kunne|blive|gerne|også|ikke)$/i;
@@ -33,6 +33,9 @@ const AGREEMENT = dk(
 );
 const V2_LEAD = dk(/^(?:på|i|til|inden|efter|herefter|derefter|derudover|desuden|frem\s+til|senest|snarest|fremover|hurtigst\s+muligt)\b/i);
 const RECAP = dk(/\b(?:(?:på|ved|fra)\s+(?:det\s+|den\s+)?(?:seneste|sidste|forrige|tidligere)\s+\S*\s*møde|har\s+(?:\S+\s+)?(?:besluttet|godkendt|vedtaget|aftalt))\b/i);
+const PRESENTING = dk(/^(?:orienterer|fremlægger|præsenterer|gennemgår|redegør|giver\s+en\s+status)\b/i);
+// The noun phrase (back to a preposition), "som", a passive verb, "af" and the agent.
+const PASSIVE_AGENT = dk(/((?:\s\p{L}[\p{L}-]*){1,4}?),?\s+som\s+(\p{L}{3,}es)\s+af\s+([^,.;]{2,50}?)\s*[.;]?$/u);
 const QUOTE = /["“”„«»]/;
 // Subordinate tails that say when or why, not what: cut from the task text.
 const TAIL = dk(/,?\s+(?:når|hvorefter|hvis|fordi|idet|mens|således\s+at)\b.*$/i);
@@ -70,6 +73,8 @@ function readClause(clause: string, ctx: ActionContext, lenient: boolean): { own
       const lookahead = j === 0 ? 4 : 1;
       if (!joined) continue;
       for (let v = j; v < Math.min(rest.length, j + lookahead); v++) {
+        // "Administrationen vurderer, at forslaget vil …": the verb of a that-clause is not the owner's.
+        if (v > j && (STATE_VERB.test(rest[v - 1]!.replace(/[,.;:]+$/, "")) || /,$/.test(rest[v - 1]!))) break;
         if (isDoing(rest, v, lenient)) {
           starts.push(j);
           break;
@@ -93,8 +98,8 @@ export function actionsInSentence(sentence: string, ctx: ActionContext, inBackgr
   if (!s || /\?\s*$/.test(s) || RECAP.test(s)) return [];
   // Quoted text cites another document (a kommissorium, an e-mail): not tasks of this meeting.
   if (inBackground && QUOTE.test(s)) return [];
-  const make = (text: string, owners: string[]): Action => {
-    const d = findDeadline(s, ctx);
+  const make = (text: string, owners: string[], where = s): Action => {
+    const d = findDeadline(where, ctx);
     return { text: tidy(text), owners, deadline: d.deadline, deadlineText: d.deadlineText };
   };
 
@@ -141,10 +146,27 @@ export function actionsInSentence(sentence: string, ctx: ActionContext, inBackgr
       break;
     }
   }
+  // "… godkendt med enkelte rettelser, som indarbejdes af sekretariatet": a passive task with its agent.
+  const passive = PASSIVE_AGENT.exec(s);
+  if (passive) {
+    const owners = readOwners(passive[3]!, ctx.participants);
+    if (owners) return [make(`${passive[1]!.trim()}, som ${passive[2]} af ${passive[3]}`, owners)];
+  }
   const read = readClause(s, ctx, false);
+  // "Marianne Fog orienterer om resultatet" in the case text: what happens at this meeting.
+  if (read && inBackground && PRESENTING.test(read.predicates[0] ?? "") && !findDeadline(s, ctx).deadlineText) return [];
   if (read) return read.predicates.map((p) => make(read.predicates.length === 1 ? s : p, read.owners));
+  // A task in a second main clause: "Oplægget forelægges X den 1. december, hvorefter
+  // sekretariatet udarbejder …", "…, og kommunerne melder tilbage …".
+  const second = SECOND_CLAUSE.exec(s);
+  if (second) {
+    const tail = readClause(second[1]!, ctx, false);
+    if (tail) return tail.predicates.map((p) => make(tail.predicates.length === 1 ? second[1]! : p, tail.owners, second[1]!));
+  }
   return [];
 }
+
+const SECOND_CLAUSE = dk(/,\s+(?:hvorefter|og|men|mens|så)\s+(\p{Ll}.{8,})$/iu);
 
 /**
  * Actions of an item: background first (requests printed before the meeting), then the
@@ -168,11 +190,21 @@ export function findActions(background: Paragraph[], decision: Paragraph[], ctx:
         // "Samt overveje …" continues the task list of the sentence before.
         const samt = /^samt\s+(\p{Ll}.*)$/iu.exec(sentence.trim());
         if (last && samt) {
-          const a: Action = { ...last, text: tidy(samt[1]!) };
+          const a: Action = { ...last, text: tidy(samt[1]!), at: sentencePosition(p, sentence) };
           out.push(a);
           continue;
         }
-        const found = actionsInSentence(sentence, ctx, isBackground);
+        // "Lene og Mette laver en beskrivelse. Sendes til KØ senest d. 3/4.": an ownerless sentence
+        // that goes on with the task gives its deadline to it.
+        if (last && last.deadlineText === null && actionsInSentence(sentence, ctx, isBackground).length === 0) {
+          const d = findDeadline(sentence, ctx);
+          if (d.deadlineText && /^\p{Lu}\p{Ll}+es\b/u.test(sentence.trim())) {
+            last.deadline = d.deadline;
+            last.deadlineText = d.deadlineText;
+            continue;
+          }
+        }
+        const found = actionsInSentence(sentence, ctx, isBackground).map((a) => ({ ...a, at: sentencePosition(p, sentence) }));
         for (const a of found) {
           const key = a.text.toLowerCase();
           if (seen.has(key)) continue;
@@ -186,4 +218,11 @@ export function findActions(background: Paragraph[], decision: Paragraph[], ctx:
   scan(background, true);
   scan(decision, false);
   return out;
+}
+
+/** The page and line where a sentence of a paragraph starts: the line holding its first words. */
+function sentencePosition(p: Paragraph, sentence: string): { page: number; line: number } | undefined {
+  const head = sentence.trim().split(/\s+/).slice(0, 3).join(" ");
+  const line = p.lines.find((l) => l.text.includes(head)) ?? p.lines.find((l) => head.startsWith(l.text.split(/\s+/).slice(-2).join(" "))) ?? p.lines[0];
+  return line ? { page: line.page, line: line.line } : undefined;
 }

@@ -14,7 +14,14 @@ export interface DeadlineContext {
 
 const VAGUE = dk(/\b(?:(?:til|på|inden|før|efter|umiddelbart\s+efter)\s+(?:det\s+)?(?:næste|kommende)\s+(?:møde|styregruppemøde|udvalgsmøde)\w*|(?:medio|primo|ultimo|midt\s+i|slutningen\s+af|starten\s+af|udgangen\s+af)\s+\p{L}+(?:\s+\d{4})?|(?:efter|inden|før)\s+sommerferien|i\s+løbet\s+af\s+\p{L}+|når\s+[^,.;]+)/iu);
 
-export function findDeadline(sentence: string, ctx: DeadlineContext): { deadline: string | null; deadlineText: string | null } {
+export interface Deadline {
+  deadline: string | null;
+  deadlineText: string | null;
+  /** Where the year of `deadline` came from when the text printed none ("weekday", "meeting", …). */
+  yearInferred?: string;
+}
+
+export function findDeadline(sentence: string, ctx: DeadlineContext): Deadline {
   const dates = findDates(sentence, { meetingYear: ctx.meetingYear, nearbyYear: ctx.nearbyYear, meetingDate: ctx.meetingDate });
   for (const d of dates) {
     if (!d.iso) continue;
@@ -25,7 +32,9 @@ export function findDeadline(sentence: string, ctx: DeadlineContext): { deadline
     let end = d.index + d.length;
     const time = /^\s*kl\.?\s*\d{1,2}[.:]\d{2}/i.exec(sentence.slice(end));
     if (time) end += time[0].length;
-    return { deadline: d.iso, deadlineText: sentence.slice(start, end).trim() };
+    const found: Deadline = { deadline: d.iso, deadlineText: sentence.slice(start, end).trim().replace(/[.,;:]$/, "") };
+    if (d.yearInferred) found.yearInferred = d.yearSource ?? "context";
+    return found;
   }
   const vague = VAGUE.exec(sentence);
   if (vague) return { deadline: null, deadlineText: vague[0].trim() };

@@ -5,7 +5,10 @@
 import type { SourceDocument } from "@minutes/ingest";
 import { findActions } from "./actions.ts";
 import { debrisIndices, stripTrailingUrl } from "./debris.ts";
+import { findDeadline } from "./deadlines.ts";
+import { followupActions } from "./followups.ts";
 import { findDecisions } from "./decisions.ts";
+import { reflow } from "./reflow.ts";
 import { segmentItems } from "./segment.ts";
 import { toXLines } from "./lines.ts";
 import { extractMeeting } from "./meeting.ts";
@@ -20,10 +23,11 @@ import { classifyLabel } from "./labels.ts";
 export * from "./schema.ts";
 
 /** Bumped whenever extraction changes, so stores can re-extract documents of older versions. */
-export const EXTRACTOR_VERSION = "0.2.0";
+export const EXTRACTOR_VERSION = "0.3.0";
 
-export function extract(doc: SourceDocument): Minutes {
+export function extract(source: SourceDocument): Minutes {
   const warnings: Warning[] = [];
+  const doc = { ...source, lines: reflow(source.lines) };
   const lines = toXLines(doc.lines);
   const debris = debrisIndices(lines);
 
@@ -52,7 +56,12 @@ export function extract(doc: SourceDocument): Minutes {
     const decisions = findDecisions(decisionParagraphs);
     const outcome = classifyOutcome(decisionText, decisionText ? splitSentences(decisionText) : []);
     const backgroundParagraphs = buildParagraphs(sections.background, fullLength);
-    const actions = findActions(backgroundParagraphs, decisionParagraphs, ctx);
+    // Every action points to its source line; text with no line of its own (a label's inline
+    // text) points to the item's heading.
+    const actions = [...findActions(backgroundParagraphs, decisionParagraphs, ctx), ...followupActions(sections.followups, ctx)].map((a) => ({
+      ...a,
+      at: a.at ?? { page: seg.span.page, line: seg.span.startLine },
+    }));
     return {
       number: seg.number,
       title: seg.title,
@@ -67,13 +76,54 @@ export function extract(doc: SourceDocument): Minutes {
     };
   });
 
+  // Uncertain inferences, each with a code and a place (contract: every inferred year warns).
+  for (const item of items) {
+    for (const a of item.actions) {
+      if (!a.deadline || !a.deadlineText) continue;
+      const again = findDeadline(a.deadlineText, ctx);
+      if (again.yearInferred) {
+        warnings.push({
+          code: "year-inferred",
+          message: `deadline "${a.deadlineText}" prints no year; ${a.deadline.slice(0, 4)} inferred from the ${again.yearInferred}`,
+          page: a.at?.page ?? null,
+          line: a.at?.line ?? null,
+          stage: "extract",
+          severity: "info",
+        });
+      }
+    }
+  }
+  if (doc.lines !== source.lines) {
+    warnings.push({
+      code: "text-reflowed",
+      message: "the text layer has almost no line breaks; lines were cut before labels and item numbers",
+      page: null,
+      line: null,
+      stage: "extract",
+      severity: "info",
+    });
+  }
+  if (items.length === 0 && lines.length - consumed.size > 5) {
+    warnings.push({ code: "items-none", message: "no numbered agenda items found", page: null, line: null, stage: "extract", severity: "warning" });
+  }
+  if (items.length > 0 && !templateHasReferatLabels && !agendaOnly) {
+    warnings.push({
+      code: "decision-unlabelled",
+      message: "no item has a Referat/Beslutning heading; decision text is the prose after each indstilling",
+      page: null,
+      line: null,
+      stage: "extract",
+      severity: "info",
+    });
+  }
+
   const minutes: Minutes = {
     schema: "minutes-json/1",
     source: { file: doc.file, sha256: doc.sha256, format: doc.format, pages: doc.pages },
     meeting,
     participants: people.participants,
     items,
-    warnings,
+    warnings: warnings.map((w) => ({ ...w, stage: "extract" as const, severity: w.severity ?? "warning" })),
     extractor: EXTRACTOR_VERSION,
   };
   return MinutesSchema.parse(minutes);

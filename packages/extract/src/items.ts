@@ -127,6 +127,9 @@ function isLeadIn(l: XLine): boolean {
 /** Two consecutive numbers at most two lines apart, with no section label between them. */
 function isTight(a: HeadingCandidate, b: HeadingCandidate, lines: XLine[]): boolean {
   if (b.k - a.k > 2 || !isSuccessor(a, b)) return false;
+  // List points in lower case ("1. tager status til efterretning") end where a capitalised title
+  // follows: "3. Fælles indsats …" right after point 2 is the next item, not point 3.
+  if (/^\p{Ll}/u.test(a.title) && /^\p{Lu}/u.test(b.title)) return false;
   for (let j = a.k + 1; j < b.k; j++) if (classifyLabel(lines[j]!)) return false;
   return true;
 }

@@ -5,7 +5,7 @@
  */
 import type { XLine } from "./lines.ts";
 
-export type LabelKind = "indstilling" | "referat" | "bilag" | "background";
+export type LabelKind = "indstilling" | "referat" | "bilag" | "background" | "followup";
 
 export interface Label {
   kind: LabelKind;
@@ -40,6 +40,11 @@ const REFERAT: RegExp[] = [
 
 const BILAG: RegExp[] = [/^bilag(?:\s*(?:nr\.?\s*)?\d+)?\s*:\s*(.*)$/i, /^bilag(?:liste)?\s*$/i];
 
+// "Opfølgning: … Ansvarlig: … Frist: …": a follow-up block, read for actions, not decision text.
+const FOLLOWUP = /^(?:opfølgning(?:spunkt(?:er)?)?|aktion(?:er)?|handling(?:er)?|action)\s*:\s*(.*)$/i;
+/** The fields of a follow-up block, on its line or on the lines under it. */
+export const FOLLOWUP_FIELD = /^(?:ansvarlig(?:e)?|ansvar|frist|tidsfrist|deadline)\s*:/i;
+
 const BACKGROUND = /^(?:sagsfremstilling|sagsbeskrivelse|baggrund|resumé|resume|sagens\s+indhold|beskrivelse|formål|økonomi|lovgrundlag|kommunikation|videre\s+proces|tidsplan)\s*:?\s*$/i;
 
 export function classifyLabel(l: XLine): Label | null {
@@ -58,6 +63,8 @@ export function classifyLabel(l: XLine): Label | null {
     const m = re.exec(text);
     if (m) return { kind: "bilag", rest: (m[1] ?? "").trim() };
   }
+  const followup = FOLLOWUP.exec(text);
+  if (followup) return { kind: "followup", rest: (followup[1] ?? "").trim() };
   if (BACKGROUND.test(text) && text.length < 40) return { kind: "background", rest: "" };
   return null;
 }
@@ -68,7 +75,7 @@ export function classifyLabel(l: XLine): Label | null {
  */
 export function isTrailer(l: XLine): boolean {
   return (
-    /^(?:således\s+opfattet|referent\s*:|ref\.?\s*:|med\s+venlig\s+hilsen|mvh\.?$|bilag\s+til\s+(?:referat|dagsorden)|bilagsoversigt|underskrifter?\s*:?)/i.test(l.text) ||
+    /^(?:således\s+opfattet|referent\s*:|ref\.?\s*:|med\s+venlig\s+hilsen|mvh\.?$|bilag\s+til\s+(?:referat|dagsorden)|bilagsoversigt|underskrifter?\s*:?$|underskriftsblad|underskriftsside|næste\s+møde\s*:)/i.test(l.text) ||
     /^[Gg]odkendt(?:\s+af)?\s+(?:[A-ZÆØÅ]{2,5})(?:\s*(?:,|og)\s*[A-ZÆØÅ]{2,5})*\s*\.?$/.test(l.text)
   );
 }

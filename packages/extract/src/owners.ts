@@ -8,7 +8,7 @@ import { resolveOwner } from "./names.ts";
 
 // Nouns that name organisations, forums and groups in Danish public administration (definite forms).
 const BODY_HEAD =
-  /^(?:\p{L}*(?:gruppe[n]?|grupperne|udvalg(?:et)?|udvalgene|forum|fora|foraene|sekretariat(?:et)?|formandskab(?:et)?|ledelse[n]?|direktion(?:en)?|afdeling(?:en|erne)?|forvaltning(?:en)?|administration(?:en)?|region(?:en)?|kommune(?:n|rne)?|hospital(?:et)?|hospitalerne|psykiatri(?:en)?|klynge[n]?|klyngerne|parter(?:ne)?|styregruppe[n]?|råd(?:et)?|center|centret|centeret|enhed(?:en)?|team(?:et)?|netværk(?:et)?|chefer(?:ne)?|direktør(?:en|erne)|repræsentant(?:en|erne)|praksis|konsulent(?:en|erne)|koordinator(?:en|erne)|formand(?:en)?|næstformand(?:en)?|byråd(?:et)?|kommunalbestyrelse[n]?|regionsråd(?:et)?))$/iu;
+  /^(?:\p{L}*(?:gruppe[n]?|grupperne|udvalg(?:et)?|udvalgene|forum|fora|foraene|sekretariat(?:et)?|formandskab(?:et)?|ledelse[n]?|direktion(?:en)?|afdeling(?:en|erne)?|forvaltning(?:en)?|administration(?:en)?|region(?:en)?|kommune(?:n|rne)?|hospital(?:et)?|hospitalerne|psykiatri(?:en)?|klynge[n]?|klyngerne|parter(?:ne)?|styregruppe[n]?|råd(?:et)?|cent(?:er|eret|ret|re|rene|erne)|sygehus(?:et|ene)?|skole(?:n|rne)?|institution(?:en|erne)?|ledere?(?:n|ne)?|kontor(?:et|erne)?|enhed(?:en|erne)?|team(?:et)?|netværk(?:et)?|chefer(?:ne)?|direktør(?:en|erne)|repræsentant(?:en|erne)|praksis|konsulent(?:en|erne)|koordinator(?:en|erne)|formand(?:en)?|næstformand(?:en)?|byråd(?:et)?|kommunalbestyrelse[n]?|regionsråd(?:et)?))$/iu;
 const ACRONYM = /^[A-ZÆØÅ]{2,6}$/;
 const GENERIC = /^(?:alle|hver\s+part|parterne|begge\s+parter)$/i;
 // Words that start a sentence but are never actors.

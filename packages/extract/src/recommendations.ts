@@ -15,6 +15,8 @@ export interface ClauseResult {
 }
 
 const AT_START = /^at\s/i;
+/** A clause that continues in another: "…, og", "…;", "… samt". */
+const OPEN_END = /(?:,|;|\bog|\bsamt)\s*$/i;
 // A capitalised sentence opener in the middle of a clause, with no full stop before it: two
 // paragraphs joined by a converter ("… af seminaret Der var stor tilfredshed …"). These words
 // are never proper nouns, so a capital here marks a new sentence.
@@ -41,7 +43,19 @@ function cleanClause(text: string): string {
  *                     clause starts the decision text; otherwise the whole region is the indstilling
  */
 export function readClauses(rest: string, lines: XLine[], fullLength: number, stopAtProse: boolean): ClauseResult {
-  const paragraphs = buildParagraphs(lines, fullLength);
+  // A label line stands alone: "Det indstilles, at Udvalget godkender," joined with the "at …"
+  // lines under it would hide that they are the clauses.
+  // Likewise "at …, og" ⏎ "at …": each "at" line after a clause that ends open is a clause.
+  const paragraphs = buildParagraphs(lines, fullLength).flatMap((p) => {
+    const cuts = p.lines.flatMap((l, k) =>
+      k > 0 && (k === 1 && classifyLabel(p.lines[0]!)?.kind === "indstilling" || (AT_START.test(l.text) && OPEN_END.test(p.lines[k - 1]!.text))) ? [k] : [],
+    );
+    if (cuts.length === 0) return [p];
+    return [0, ...cuts].map((from, c) => {
+      const part = p.lines.slice(from, cuts[c] ?? p.lines.length);
+      return { ...p, lines: part, marker: from === 0 ? p.marker : null, text: paragraphText(part) };
+    });
+  });
   const isClauseStart = (p: { marker: string | null; text: string }) => p.marker !== null || AT_START.test(p.text);
   const listFollows = paragraphs.length > 0 && isClauseStart(paragraphs[0]!);
   const clauses: string[] = [];

@@ -4,7 +4,7 @@
  * template has none) report the meeting's outcome as prose after the indstilling.
  */
 import type { XLine } from "./lines.ts";
-import { classifyLabel, type Label } from "./labels.ts";
+import { classifyLabel, FOLLOWUP_FIELD, type Label } from "./labels.ts";
 import { readClauses } from "./recommendations.ts";
 
 export interface Sections {
@@ -15,6 +15,8 @@ export interface Sections {
   /** Inline text after a "Referat:" label, which comes before `decision`'s lines. */
   decisionLead: string;
   attachments: string[];
+  /** "Opfølgning: … Ansvarlig: … Frist: …" blocks, each with its fields joined on one line. */
+  followups: { text: string; at: XLine }[];
 }
 
 export interface SectionOptions {
@@ -51,6 +53,19 @@ export function splitSections(body: XLine[], opts: SectionOptions): Sections {
       attachments.push(cleanAttachment(body[n]!.text));
       taken.add(n);
     }
+  });
+
+  // Follow-up blocks: the label's line and the field lines under it ("Ansvarlig:", "Frist:").
+  const followups: { text: string; at: XLine }[] = [];
+  labels.forEach((lab, j) => {
+    if (lab?.kind !== "followup") return;
+    taken.add(j);
+    const parts = [body[j]!.text];
+    for (let n = j + 1; n < body.length && !labels[n] && FOLLOWUP_FIELD.test(body[n]!.text); n++) {
+      parts.push(body[n]!.text);
+      taken.add(n);
+    }
+    followups.push({ text: parts.join(" "), at: body[j]! });
   });
 
   const indIdx = labels.findIndex((l) => l?.kind === "indstilling");
@@ -107,5 +122,5 @@ export function splitSections(body: XLine[], opts: SectionOptions): Sections {
   const backgroundEnd = indIdx >= 0 ? indIdx : refIdx >= 0 ? refIdx : opts.templateHasReferatLabels || opts.agendaOnly ? body.length : 0;
   const background = free(0, backgroundEnd);
   if (decision && decision.length === 0 && !decisionLead) decision = null;
-  return { background, recommendations, decision, decisionLead, attachments };
+  return { background, recommendations, decision, decisionLead, attachments, followups };
 }

@@ -172,6 +172,11 @@ function runningSubset<L extends EdgeLine>(
   occ: { unit: number; line: L }[],
   edges: { page: number }[],
 ): { running: { unit: number; line: L }[]; evidence: "counter" | "position" | "same-text" } {
+  // "… Side 2 af 4" counting pages is a footer at any height: where text flows without a fixed
+  // page frame (a flattened text layer), the footer follows the last line of text.
+  if (occ.length > 1 && occ.every((o) => PAGE_FORM.test(o.line.text)) && countsPages(occ, edges)) {
+    return { running: occ, evidence: "counter" };
+  }
   let set = occ;
   const ys = set.map((o) => o.line.y).filter((y): y is number => y !== undefined);
   const positioned = ys.length === set.length && ys.length > 0;
@@ -186,18 +191,25 @@ function runningSubset<L extends EdgeLine>(
   for (const o of set) texts.set(o.line.text, (texts.get(o.line.text) ?? 0) + 1);
   if (texts.size === 1) return { running: set, evidence: weak };
   // Numbers differ: keep the occurrences where one number position runs in step with the page.
-  const nums = set.map((o) => (o.line.text.match(/\d+/g) ?? []).map(Number));
-  const width = nums[0]!.length;
-  if (nums.every((n) => n.length === width)) {
-    // The counter is the page number itself, or is printed as one ("Side 2", "2/5", "2 af 5") when
-    // it is offset (an unnumbered cover page): "Bilag 3" opening page 4, "Bilag 4" page 5 is no header.
-    const pageForm = set.every((o) => PAGE_FORM.test(o.line.text));
-    for (let k = 0; k < width; k++) {
-      const offsets = set.map((o, i) => nums[i]![k]! - edges[o.unit]!.page);
-      if (offsets.every((d) => d === offsets[0]) && (offsets[0] === 0 || pageForm)) return { running: set, evidence: "counter" };
-    }
-  }
+  if (countsPages(set, edges)) return { running: set, evidence: "counter" };
   // No page counter: only the occurrences of the most common exact text can be a running line.
   const [top] = [...texts].sort((a, b) => b[1] - a[1])[0]!;
   return { running: set.filter((o) => o.line.text === top), evidence: weak };
+}
+
+/**
+ * Whether one number position runs in step with the page. The counter is the page number itself,
+ * or is printed as one ("Side 2", "2/5", "2 af 5") when it is offset (an unnumbered cover page):
+ * "Bilag 3" opening page 4, "Bilag 4" page 5 is no header.
+ */
+function countsPages<L extends EdgeLine>(set: { unit: number; line: L }[], edges: { page: number }[]): boolean {
+  const nums = set.map((o) => (o.line.text.match(/\d+/g) ?? []).map(Number));
+  const width = nums[0]!.length;
+  if (!nums.every((n) => n.length === width)) return false;
+  const pageForm = set.every((o) => PAGE_FORM.test(o.line.text));
+  for (let k = 0; k < width; k++) {
+    const offsets = set.map((o, i) => nums[i]![k]! - edges[o.unit]!.page);
+    if (offsets.every((d) => d === offsets[0]) && (offsets[0] === 0 || pageForm)) return true;
+  }
+  return false;
 }

@@ -15,6 +15,12 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { parentPort } from "node:worker_threads";
 
+// Nothing pdfjs prints may reach the parent's stdout (the CLI's answers) or stderr (the logs).
+// Silenced here rather than piped: piped worker stdio holds a port that keeps the parent alive.
+for (const k of ["log", "info", "warn", "error", "debug", "trace"]) console[k] = () => {};
+process.stdout.write = () => true;
+process.stderr.write = () => true;
+
 const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
 const root = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
 const dir = (name) => join(root, name) + "/";

@@ -68,13 +68,9 @@ function startWorker(): NonNullable<typeof worker> {
   const thread = new Worker(new URL("./pdf-worker.mjs", import.meta.url), {
     // No inherited --import/--require: pdfjs loads natively, not through the TypeScript loader.
     execArgv: [],
-    stdout: true,
-    stderr: true,
   });
   const self = { thread, pending: new Map<number, Pending>() };
-  // pdfjs (and its wasm decoders) may print; none of it may reach our stdout or stderr.
-  thread.stdout.resume();
-  thread.stderr.resume();
+  // pdfjs (and its wasm decoders) may print: the thread silences its own console and stdio.
   thread.on("message", (msg: Reply | { ready: true }) => {
     if (!("id" in msg)) return;
     const p = self.pending.get(msg.id);
