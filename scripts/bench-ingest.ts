@@ -14,7 +14,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ingest } from "../packages/ingest/src/index.ts";
+import { ingest, IngestError } from "../packages/ingest/src/index.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -40,13 +40,16 @@ if (args[0] === "--cold-child") {
 }
 
 // PDFs by content (a fixture named .pdf may be something else), split into those with a text layer
-// and scans (ingest with OCR off warns about a scan's pages).
+// and scans (ingest with OCR off warns about a scan's pages, or refuses a PDF of scans: no-text).
 const textPdfs: string[] = [];
 const scans: string[] = [];
 for (const f of fixturePdfs()) {
-  const doc = await ingest(f, { ocr: "off" });
-  if (doc.format !== "pdf") continue;
-  (doc.warnings.some((w) => w.code === "no-text-layer") ? scans : textPdfs).push(f);
+  const doc = await ingest(f, { ocr: "off" }).catch((err: unknown) => {
+    if (err instanceof IngestError && err.code === "no-text") return null;
+    throw err;
+  });
+  if (doc && doc.format !== "pdf") continue;
+  (!doc || doc.warnings.some((w) => w.code === "no-text-layer") ? scans : textPdfs).push(f);
 }
 
 // Cold: a fresh process (same loader flags as this one, so tsx runs it).
@@ -82,7 +85,7 @@ let ocr: { pages: number; ms: number } | null = null;
 if (scans.length > 0) {
   const t0 = performance.now();
   let pages = 0;
-  for (const f of scans) pages += (await ingest(f, { ocr: "auto" })).meta.ocrPages?.length ?? 0;
+  for (const f of scans) pages += (await ingest(f, { ocr: "auto" }).catch(() => null))?.meta.ocrPages?.length ?? 0;
   if (pages > 0) ocr = { pages, ms: performance.now() - t0 };
 }
 

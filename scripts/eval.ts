@@ -9,7 +9,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import { parseOptions, runCli, UsageError } from "./run-cli.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -29,8 +29,6 @@ Options:
 Exit code 0 whatever the figures; 2 on a usage error; 1 on a crash.
 `;
 
-class UsageError extends Error {}
-
 async function main(argv: string[]): Promise<number> {
   // Nothing but the report on stdout: readers (pdfjs) and extractors may log with console.*.
   const toStderr = (...args: unknown[]) => process.stderr.write(`${args.map(String).join(" ")}\n`);
@@ -39,26 +37,17 @@ async function main(argv: string[]): Promise<number> {
   console.debug = toStderr;
   console.warn = toStderr;
 
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      allowPositionals: false,
-      options: {
-        set: { type: "string", multiple: true },
-        format: { type: "string", multiple: true },
-        doc: { type: "string", multiple: true },
-        scanned: { type: "boolean" },
-        verbose: { type: "boolean", short: "v" },
-        json: { type: "string" },
-        "no-json": { type: "boolean" },
-        manifest: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    }));
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
+  const values = parseOptions(argv, {
+    set: { type: "string", multiple: true },
+    format: { type: "string", multiple: true },
+    doc: { type: "string", multiple: true },
+    scanned: { type: "boolean" },
+    verbose: { type: "boolean", short: "v" },
+    json: { type: "string" },
+    "no-json": { type: "boolean" },
+    manifest: { type: "string" },
+    help: { type: "boolean", short: "h" },
+  });
   if (values.help) {
     process.stdout.write(HELP);
     return 0;
@@ -106,17 +95,4 @@ function displayPath(path: string): string {
   return path.startsWith(`${ROOT}/`) ? path.slice(ROOT.length + 1) : path;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    if (err instanceof UsageError) {
-      process.stderr.write(`eval: ${err.message}\n\n${HELP}`);
-      process.exitCode = 2;
-    } else {
-      process.stderr.write(`eval: crashed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-      process.exitCode = 1;
-    }
-  },
-);
+runCli("eval", HELP, main);

@@ -6,7 +6,12 @@
 import { parseArgs } from "node:util";
 import { demoCommand } from "./commands/demo.ts";
 import { extractCommand } from "./commands/extract.ts";
+import { ingestCommand } from "./commands/ingest.ts";
 import { linesCommand } from "./commands/lines.ts";
+import { reextractCommand } from "./commands/reextract.ts";
+import { reportCommand } from "./commands/report.ts";
+import { serveCommand } from "./commands/serve.ts";
+import { statusCommand } from "./commands/status.ts";
 import { createLogger } from "./log.ts";
 import { EXIT, UsageError } from "./usage.ts";
 
@@ -16,9 +21,26 @@ Usage:
   minutes lines FILE [--format text|json]        normalised lines as "page:line  text"
   minutes extract FILE [--format json]           minutes-json/1 of FILE on stdout
   minutes extract DIR --out OUTDIR               OUTDIR/<name>.json for every file under DIR
-  minutes demo [--format text|json]              the main job on the bundled fixtures
+  minutes ingest PATH… [--db FILE] [--wait S]    files and folders (recursively) into the store
+                 [--format text|json]            (default ./minutes.db); summary on stdout
+  minutes reextract [--db FILE] [--wait S]       documents stored by an older extractor, again
+  minutes status [--db FILE] [--format text|json]  the store's totals, lock and last runs
+  minutes demo [--db FILE] [--format text|json]  the main job on the bundled fixtures
 
-Exit codes: 0 all well, 1 some documents failed, 2 usage error.
+Reports (from the store; --db FILE, --format table|json|csv|md|xlsx, --out FILE):
+  minutes report decisions [--cluster Nord|Midt|Syd] [--body TEXT] [--from DATE] [--to DATE]
+                           [--outcome LABEL] [--search TEXT] [--limit N]
+  minutes report actions [--owner NAME] [--open] [--overdue] [--due-before DATE] [--today DATE]
+  minutes report person NAME        meetings attended or missed, items presented, actions owned
+  minutes report topic TEXT         a timeline across clusters of what mentions TEXT
+  minutes report meeting ID|FILE    one meeting as the analyst reads it
+  minutes search TEXT               ranked hits with snippet and source position
+  minutes serve [--db FILE] [--port N] [--host ADDR]   the analyst page on 127.0.0.1
+  DATE is YYYY-MM-DD, YYYY-MM or YYYY. Outcomes: withdrawn rejected postponed approved
+  decided noted discussed none.
+
+Exit codes: 0 all well, 1 some documents failed, 2 usage error,
+3 another run is writing to the store (waited --wait SECONDS, default 0).
 Logs: JSON lines on stderr (MINUTES_LOG_LEVEL=debug|info|warn|error|silent).
 `;
 
@@ -31,6 +53,22 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
       options: {
         format: { type: "string" },
         out: { type: "string" },
+        db: { type: "string" },
+        wait: { type: "string" },
+        cluster: { type: "string" },
+        body: { type: "string" },
+        from: { type: "string" },
+        to: { type: "string" },
+        outcome: { type: "string" },
+        search: { type: "string" },
+        owner: { type: "string" },
+        open: { type: "boolean" },
+        overdue: { type: "boolean" },
+        "due-before": { type: "string" },
+        today: { type: "string" },
+        limit: { type: "string" },
+        port: { type: "string" },
+        host: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -46,8 +84,26 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
       case "extract":
         if (rest.length !== 1) throw new UsageError("extract takes one FILE or DIR");
         return await extractCommand(rest[0]!, { out: values.out, format: values.format }, log, stdout);
+      case "ingest":
+        return await ingestCommand(rest, values, log, stdout);
+      case "reextract":
+        if (rest.length > 0) throw new UsageError("reextract takes no paths: it reads each document from where it was stored");
+        return await reextractCommand(values, log, stdout);
+      case "status":
+        if (rest.length > 0) throw new UsageError("status takes no paths (use --db FILE)");
+        return await statusCommand(values, stdout);
+      case "report": {
+        const [kind, ...args] = rest;
+        if (!kind) throw new UsageError("report needs one of: decisions, actions, person, topic, meeting");
+        return await reportCommand(kind, args, values, stdout as NodeJS.WritableStream & { isTTY?: boolean; columns?: number });
+      }
+      case "search":
+        return await reportCommand("search", rest, values, stdout as NodeJS.WritableStream & { isTTY?: boolean; columns?: number });
+      case "serve":
+        if (rest.length > 0) throw new UsageError("serve takes options only (--db FILE --port N)");
+        return await serveCommand(values, log, stdout);
       case "demo":
-        return await demoCommand(values.format, log, stdout);
+        return await demoCommand(values.format, log, stdout, values.db);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }

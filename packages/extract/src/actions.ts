@@ -207,7 +207,8 @@ export function findActions(background: Paragraph[], decision: Paragraph[], ctx:
         const found = actionsInSentence(sentence, ctx, isBackground).map((a) => ({ ...a, at: sentencePosition(p, sentence) }));
         for (const a of found) {
           const key = a.text.toLowerCase();
-          if (seen.has(key)) continue;
+          // "Kommunerne bedes :" names an owner and no task: nothing is left after tidying.
+          if (key === "" || seen.has(key)) continue;
           seen.add(key);
           out.push(a);
         }

@@ -4,7 +4,8 @@
  * A byte order mark decides; otherwise strict UTF-8 is tried first, because multi-byte UTF-8
  * sequences almost never occur by chance in Windows-1252 text ("Ã¸" would have to be meant).
  * Windows-1252 is accepted only when the text looks like a Western European language in it;
- * anything else is refused rather than turned into mojibake.
+ * anything else (EBCDIC, Shift-JIS, UTF-32, …) is refused with "encoding" rather than turned into
+ * mojibake.
  */
 import { ingestWarning } from "./messages.ts";
 import { IngestError, type Message } from "./schema.ts";
@@ -37,6 +38,10 @@ export function decodeWindows1252(bytes: Uint8Array): string {
  */
 export function decodeText(bytes: Uint8Array, file: string, declared?: string): Decoded {
   const warnings: Message[] = [];
+  // UTF-32 before UTF-16: the UTF-32 LE byte order mark starts with the UTF-16 LE one.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) || (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff)) {
+    throw new IngestError("encoding", `${file}: the text is UTF-32, which is not read; save it as UTF-8`, file);
+  }
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { text: utf8(bytes.subarray(3), file, warnings), encoding: "utf-8", warnings };
   }
@@ -83,7 +88,7 @@ export function decodeText(bytes: Uint8Array, file: string, declared?: string): 
   const why = implausibleCp1252(stats);
   if (why) {
     throw new IngestError(
-      "unknown-format",
+      "encoding",
       `${file}: the text is neither UTF-8 nor Windows-1252/Latin-1 (${why}); save it as UTF-8`,
       file,
     );

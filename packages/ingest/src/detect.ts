@@ -20,6 +20,8 @@ export function detectFormat(bytes: Uint8Array): Format | null {
     if (zipHasEntry(bytes, "word/document.xml")) return "docx";
     return zipHasEntry(bytes, "[Content_Types].xml") && zipHasEntry(bytes, "word/") ? "docx" : null;
   }
+  // UTF-32 (BE shown by its byte order mark): text, which the decoder then refuses by name.
+  if (startsWith(bytes, [0, 0, 0xfe, 0xff])) return "txt";
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
     // UTF-16 with BOM: could be HTML or text; peek at the decoded start.
     const le = bytes[0] === 0xff;

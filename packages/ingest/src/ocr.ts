@@ -15,6 +15,9 @@ import { renderPdfPage } from "./pdfjs.ts";
 export const OCR_DPI = 200;
 const PROCESS_TIMEOUT_MS = 120_000;
 
+/** A process's time limit: its own, or what is left of the document's if that is less. */
+const limit = (deadline: number) => Math.max(1, Math.min(PROCESS_TIMEOUT_MS, deadline - Date.now()));
+
 export interface OcrTools {
   tesseract: boolean;
   /** Tesseract has Danish language data (without it æ/ø/å are lost, so we do not OCR). */
@@ -47,20 +50,23 @@ export function ocrUnavailableReason(tools: OcrTools): string | null {
 
 /**
  * OCRs the given pages of a PDF (page number → size in points). Returns one result per page: its
- * lines, or the error that stopped it (a failed page must not fail the document).
+ * lines, or the error that stopped it (a failed page must not fail the document). Processes still
+ * running at `deadline` (Date.now() time) are killed; pages not started by then are not started.
  */
 export async function ocrPdfPages(
   bytes: Uint8Array,
   pages: Map<number, { width: number; height: number }>,
   tools: OcrTools,
+  deadline = Infinity,
 ): Promise<Map<number, PlacedPage | Error>> {
   const results = new Map<number, PlacedPage | Error>();
   const queue = [...pages.keys()];
   const worker = async () => {
     for (let n = queue.shift(); n !== undefined; n = queue.shift()) {
       try {
-        const png = tools.pdftoppm ? await renderWithPdftoppm(bytes, n) : await renderWithPdfjs(bytes, n);
-        results.set(n, { page: n, ...pages.get(n)!, lines: await ocrImage(png) });
+        if (Date.now() >= deadline) throw new Error("the document's time limit passed");
+        const png = tools.pdftoppm ? await renderWithPdftoppm(bytes, n, deadline) : await renderWithPdfjs(bytes, n, deadline);
+        results.set(n, { page: n, ...pages.get(n)!, lines: await ocrImage(png, OCR_DPI, deadline) });
       } catch (err) {
         results.set(n, err instanceof Error ? err : new Error(String(err)));
       }
@@ -72,19 +78,19 @@ export async function ocrPdfPages(
 }
 
 /** pdftoppm reads the PDF from stdin and writes one PNG to stdout: no temporary files. */
-export async function renderWithPdftoppm(bytes: Uint8Array, pageNumber: number): Promise<Buffer> {
+export async function renderWithPdftoppm(bytes: Uint8Array, pageNumber: number, deadline = Infinity): Promise<Buffer> {
   const args = ["-r", String(OCR_DPI), "-gray", "-png", "-f", String(pageNumber), "-l", String(pageNumber), "-"];
-  return (await run("pdftoppm", args, bytes, PROCESS_TIMEOUT_MS)).stdout;
+  return (await run("pdftoppm", args, bytes, limit(deadline))).stdout;
 }
 
 /** Fallback renderer: pdfjs onto the canvas pdfjs itself uses in Node (@napi-rs/canvas). */
-export function renderWithPdfjs(bytes: Uint8Array, pageNumber: number): Promise<Buffer> {
-  return renderPdfPage(bytes, pageNumber, OCR_DPI / 72);
+export function renderWithPdfjs(bytes: Uint8Array, pageNumber: number, deadline = Date.now() + PROCESS_TIMEOUT_MS): Promise<Buffer> {
+  return renderPdfPage(bytes, pageNumber, OCR_DPI / 72, Math.min(deadline, Date.now() + PROCESS_TIMEOUT_MS));
 }
 
 /** Runs tesseract on one image and turns its TSV word boxes into placed lines (points, 72/inch). */
-export async function ocrImage(png: Uint8Array, dpi = OCR_DPI): Promise<PlacedLine[]> {
-  const { stdout } = await run("tesseract", ["-", "-", "-l", "dan", "--dpi", String(dpi), "tsv"], png, PROCESS_TIMEOUT_MS, {
+export async function ocrImage(png: Uint8Array, dpi = OCR_DPI, deadline = Infinity): Promise<PlacedLine[]> {
+  const { stdout } = await run("tesseract", ["-", "-", "-l", "dan", "--dpi", String(dpi), "tsv"], png, limit(deadline), {
     OMP_THREAD_LIMIT: "1",
   });
   return tsvToLines(stdout.toString("utf8"), 72 / dpi);

@@ -3,11 +3,13 @@
  * and reused by every later document: the ingest pipeline is long-running, and loading pdfjs is
  * its most expensive step. The thread starts without the parent's loader hooks, so pdfjs loads as
  * plain JavaScript (not through tsx), and its stdout is captured and dropped: pdfjs can never write
- * into the CLI's answers. A document that keeps pdfjs busy past the time limit fails with
- * "timeout" and the thread is replaced; other documents in flight on it are retried once.
+ * into the CLI's answers. A document that keeps pdfjs busy past its time limit fails with
+ * "timeout" and the thread is replaced; other documents in flight on it are retried once. The
+ * thread's heap is capped (PDF_READER_HEAP_MB): a document that needs more fails with "too-large"
+ * instead of taking the whole process down.
  *
  * Failures map onto IngestError codes: a password → "encrypted", anything structurally wrong
- * (truncated, garbage, bad xref) → "corrupt".
+ * (truncated, garbage, an xref pdfjs cannot rebuild) → "corrupt".
  */
 import { Worker } from "node:worker_threads";
 import { IngestError } from "./schema.ts";
@@ -43,14 +45,8 @@ interface Reply {
   png?: Uint8Array;
 }
 
-/** A document that keeps pdfjs busy longer than this is given up (pdfjs can loop on hostile files). */
-export const PDF_READ_TIMEOUT_MS = 120_000;
-let readTimeoutMs = PDF_READ_TIMEOUT_MS;
-
-/** Changes the per-document time limit (a pipeline with huge PDFs may need more). */
-export function setPdfReadTimeout(ms: number): void {
-  readTimeoutMs = ms;
-}
+/** The reader thread's heap limit: a hostile PDF can make pdfjs allocate without end. */
+export const PDF_READER_HEAP_MB = 1024;
 
 interface Pending {
   resolve: (r: Reply) => void;
@@ -58,18 +54,31 @@ interface Pending {
   timer: NodeJS.Timeout;
 }
 
-/** The thread stopped while this request was in flight, through no fault of its document. */
-class ReaderStopped extends Error {}
+/**
+ * The thread stopped while this request was in flight. `alone`: it was the only request, so its
+ * document stopped the thread (otherwise the fault may be another document's).
+ */
+class ReaderStopped extends Error {
+  constructor(
+    message: string,
+    readonly alone: boolean,
+    readonly outOfMemory = false,
+  ) {
+    super(message);
+  }
+}
 
-let worker: { thread: Worker; pending: Map<number, Pending> } | undefined;
+/** `stopped`: terminated by us after a timeout, so the requests still open on it are not at fault. */
+let worker: { thread: Worker; pending: Map<number, Pending>; stopped: boolean } | undefined;
 let nextId = 1;
 
 function startWorker(): NonNullable<typeof worker> {
   const thread = new Worker(new URL("./pdf-worker.mjs", import.meta.url), {
     // No inherited --import/--require: pdfjs loads natively, not through the TypeScript loader.
     execArgv: [],
+    resourceLimits: { maxOldGenerationSizeMb: PDF_READER_HEAP_MB },
   });
-  const self = { thread, pending: new Map<number, Pending>() };
+  const self = { thread, pending: new Map<number, Pending>(), stopped: false };
   // pdfjs (and its wasm decoders) may print: the thread silences its own console and stdio.
   thread.on("message", (msg: Reply | { ready: true }) => {
     if (!("id" in msg)) return;
@@ -78,15 +87,18 @@ function startWorker(): NonNullable<typeof worker> {
     settle(self, msg.id);
     p.resolve(msg);
   });
-  const fail = (err: Error) => {
+  const fail = (message: string, outOfMemory = false) => {
     if (worker === self) worker = undefined;
+    const alone = !self.stopped && self.pending.size === 1;
     for (const [id, p] of self.pending) {
       settle(self, id);
-      p.reject(err);
+      p.reject(new ReaderStopped(message, alone, outOfMemory));
     }
   };
-  thread.on("error", (err) => fail(new ReaderStopped(`the PDF reader thread failed (${err.message})`)));
-  thread.on("exit", (code) => fail(new ReaderStopped(`the PDF reader thread stopped (exit code ${code})`)));
+  thread.on("error", (err: NodeJS.ErrnoException) =>
+    fail(`the PDF reader thread failed (${err.message})`, err.code === "ERR_WORKER_OUT_OF_MEMORY"),
+  );
+  thread.on("exit", (code) => fail(`the PDF reader thread stopped (exit code ${code})`));
   thread.unref();
   return self;
 }
@@ -99,7 +111,7 @@ function settle(w: NonNullable<typeof worker>, id: number): void {
 }
 
 /** Sends one request; the thread is kept referenced (the process stays alive) only while requests are open. */
-function request(message: { type: string; data: Uint8Array } & Record<string, unknown>, file: string): Promise<Reply> {
+function request(message: { type: string; data: Uint8Array } & Record<string, unknown>, file: string, timeoutMs: number): Promise<Reply> {
   worker ??= startWorker();
   const w = worker;
   const id = nextId++;
@@ -108,10 +120,11 @@ function request(message: { type: string; data: Uint8Array } & Record<string, un
     // beside this one fail with ReaderStopped and are retried on a fresh thread.
     const timer = setTimeout(() => {
       settle(w, id);
-      reject(new IngestError("timeout", `${file}: reading the PDF took over ${readTimeoutMs / 1000} s; gave up`, file));
+      reject(new IngestError("timeout", `${file}: reading the PDF took over ${seconds(timeoutMs)} s; gave up`, file));
       if (worker === w) worker = undefined;
+      w.stopped = true;
       void w.thread.terminate();
-    }, readTimeoutMs);
+    }, Math.min(Math.max(1, timeoutMs), MAX_TIMER_MS));
     w.pending.set(id, { resolve, reject, timer });
     w.thread.ref();
     // The data is a private copy: hand it over instead of copying it once more.
@@ -119,15 +132,23 @@ function request(message: { type: string; data: Uint8Array } & Record<string, un
   });
 }
 
-/** A request, retried once on a fresh thread when the thread stopped for another document's sake. */
-async function requestWithRetry(make: () => { type: string; data: Uint8Array } & Record<string, unknown>, file: string): Promise<Reply> {
+/** A request, retried once on a fresh thread when the thread may have stopped for another document's sake. */
+async function requestWithRetry(
+  make: () => { type: string; data: Uint8Array } & Record<string, unknown>,
+  file: string,
+  deadline: number,
+): Promise<Reply> {
   try {
-    return await request(make(), file);
+    return await request(make(), file, deadline - Date.now());
   } catch (err) {
-    if (!(err instanceof ReaderStopped)) throw err;
-    return request(make(), file);
+    if (!(err instanceof ReaderStopped) || err.alone) throw err;
+    return request(make(), file, deadline - Date.now());
   }
 }
+
+const seconds = (ms: number) => Math.round(ms / 100) / 10;
+/** setTimeout fires at once for delays past 2³¹−1 ms (an Infinity deadline means "no limit"). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** The reader thread's id, or undefined before the first PDF: one thread serves every document. */
 export function readerThreadId(): number | undefined {
@@ -140,15 +161,18 @@ export function warmUpPdfjs(): void {
 }
 
 /**
- * Reads the text items of every page. `bytes` is copied (the copy is handed over to the thread),
- * so the caller's array stays intact.
+ * Reads the text items of every page, giving up at `deadline` (Date.now() time). `bytes` is
+ * copied (the copy is handed over to the thread), so the caller's array stays intact.
  */
-export async function readPdfText(bytes: Uint8Array, file: string, maxPages: number): Promise<PdfPageText[]> {
+export async function readPdfText(bytes: Uint8Array, file: string, maxPages: number, deadline: number): Promise<PdfPageText[]> {
   let reply: Reply;
   try {
-    reply = await requestWithRetry(() => ({ type: "read", data: bytes.slice(), maxPages }), file);
+    reply = await requestWithRetry(() => ({ type: "read", data: bytes.slice(), maxPages }), file, deadline);
   } catch (err) {
     if (err instanceof IngestError) throw err;
+    if (err instanceof ReaderStopped && err.outOfMemory) {
+      throw new IngestError("too-large", `${file}: reading the PDF needs more than ${PDF_READER_HEAP_MB} MB of memory; gave up`, file, { cause: err });
+    }
     throw new IngestError("corrupt", `${file}: the PDF reader failed on this file (${(err as Error).message})`, file, { cause: err });
   }
   if (!reply.ok) throw pdfError(reply, file);
@@ -159,8 +183,8 @@ export async function readPdfText(bytes: Uint8Array, file: string, maxPages: num
 }
 
 /** Renders one page to PNG (the OCR fallback when poppler's pdftoppm is not installed). */
-export async function renderPdfPage(bytes: Uint8Array, page: number, scale: number): Promise<Buffer> {
-  const reply = await requestWithRetry(() => ({ type: "render", data: bytes.slice(), page, scale }), `page ${page}`);
+export async function renderPdfPage(bytes: Uint8Array, page: number, scale: number, deadline: number): Promise<Buffer> {
+  const reply = await requestWithRetry(() => ({ type: "render", data: bytes.slice(), page, scale }), `page ${page}`, deadline);
   if (!reply.ok || !reply.png) throw new Error(`rendering page ${page} failed: ${reply.message ?? "no image"}`);
   return Buffer.from(reply.png.buffer, reply.png.byteOffset, reply.png.byteLength);
 }

@@ -25,6 +25,8 @@ export interface ReadResult {
   pages: RawPage[];
   warnings: Message[];
   meta: { encoding?: string; ocrPages?: number[] };
+  /** PDF pages that are images without a text layer and were not read, and why (no OCR, OCR failed). */
+  unreadScans?: { pages: number[]; reason: string };
 }
 
 export interface ReadOptions {
@@ -34,4 +36,6 @@ export interface ReadOptions {
   maxPages: number;
   /** File name for messages. */
   file: string;
+  /** Time (Date.now()) after which reading gives up with "timeout" (PDF reading and OCR). */
+  deadline: number;
 }

@@ -76,13 +76,17 @@ export const SourceDocumentSchema = z.object({
 });
 export type SourceDocument = z.infer<typeof SourceDocumentSchema>;
 
-/** Why ingest refused a file. Every failure is one of these, never a bare Error. */
+/**
+ * Why ingest refused a file. Every failure is one of these, never a bare Error
+ * (packages/ingest/README.md, "Limits and failure behaviour", says what each means).
+ */
 export const IngestErrorCodeSchema = z.enum([
   "not-found",
   "unreadable",
   "empty",
   "too-large",
   "unknown-format",
+  "encoding",
   "corrupt",
   "encrypted",
   "no-text",

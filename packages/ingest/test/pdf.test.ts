@@ -15,7 +15,7 @@ import { sim } from "@minutes/extract/eval";
 import { ingest, IngestError, type SourceDocument } from "../src/index.ts";
 import { ocrImage, probeOcrTools, renderWithPdfjs, renderWithPdftoppm } from "../src/ocr.ts";
 import { readPdf } from "../src/pdf.ts";
-import { PDF_READ_TIMEOUT_MS, readerThreadId, setPdfReadTimeout } from "../src/pdfjs.ts";
+import { readerThreadId } from "../src/pdfjs.ts";
 
 const FIXTURES = resolve(import.meta.dirname, "../../../fixtures");
 const SEEDS = join(FIXTURES, "seeds");
@@ -110,7 +110,7 @@ describe("seed PDFs read as their text files", () => {
   });
 
   it("gives the reader's lines a top position for header/footer detection", async () => {
-    const read = await readPdf(new Uint8Array(readFileSync(join(SEEDS, "000.pdf"))), { ocr: "off", maxPages: 100, file: "000.pdf" });
+    const read = await readPdf(new Uint8Array(readFileSync(join(SEEDS, "000.pdf"))), { ocr: "off", maxPages: 100, file: "000.pdf", deadline: Infinity });
     const first = read.pages[0]!;
     expect(first.height).toBe(792);
     expect(first.lines.every((l) => typeof l.y === "number" && l.y! > 0 && l.y! < 792)).toBe(true);
@@ -192,10 +192,19 @@ describe("a scanned PDF (no text layer)", () => {
   it.skipIf(tesseractInstalled)("is OCR'd when tesseract is installed (skipped: no `tesseract` with Danish on PATH; apt-get install tesseract-ocr-dan)", () => {});
 
   it("without OCR, warns once per page with the page number instead", async () => {
-    const doc = await ingest(scanned, { ocr: "off" });
-    expect(doc.lines).toEqual([]);
-    expect(doc.warnings.map((w) => [w.code, w.page])).toEqual([1, 2, 3, 4, 5].map((n) => ["no-text-layer", n]));
-    expect(doc.meta.ocrPages).toBeUndefined();
+    const read = await readPdf(new Uint8Array(readFileSync(scanned)), { ocr: "off", maxPages: 100, file: "s.pdf", deadline: Infinity });
+    expect(read.pages.map((p) => p.lines.length)).toEqual([0, 0, 0, 0, 0]);
+    expect(read.warnings.map((w) => [w.code, w.page])).toEqual([1, 2, 3, 4, 5].map((n) => ["no-text-layer", n]));
+    expect(read.meta.ocrPages).toBeUndefined();
+    expect(read.unreadScans).toEqual({ pages: [1, 2, 3, 4, 5], reason: "OCR is turned off" });
+  });
+
+  it("without OCR and without a page of text, ingest refuses it: no-text", async () => {
+    await expect(ingest(scanned, { ocr: "off" })).rejects.toMatchObject({
+      name: "IngestError",
+      code: "no-text",
+      message: "000-scanned.pdf: no text on 5 pages: every page is an image without a text layer (a scan?) and was not read: OCR is turned off",
+    });
   });
 
   it.skipIf(!tesseractInstalled)("renders with pdfjs when pdftoppm is missing, with the same text", async () => {
@@ -316,14 +325,9 @@ describe("PDFs that cannot be read", () => {
   it("a PDF that keeps pdfjs busy past the time limit → timeout; the next PDF reads on a fresh thread", async () => {
     await ingest({ bytes: seed, name: "warm.pdf" });
     const before = readerThreadId();
-    setPdfReadTimeout(1);
-    try {
-      const err = await failure(new Uint8Array(readFileSync(join(SEEDS, "002.pdf"))));
-      expect(err.code).toBe("timeout");
-      expect(err.message).toMatch(/x\.pdf: reading the PDF took over/);
-    } finally {
-      setPdfReadTimeout(PDF_READ_TIMEOUT_MS);
-    }
+    const err = await failure(new Uint8Array(readFileSync(join(SEEDS, "002.pdf"))), { timeoutMs: 1 });
+    expect(err.code).toBe("timeout");
+    expect(err.message).toMatch(/x\.pdf: reading the PDF took over/);
     const doc = await ingest({ bytes: seed, name: "000.pdf" });
     expect(doc.lines.length).toBe(seeds.get("000")!.pdf.lines.length);
     expect(readerThreadId()).not.toBe(before);
@@ -355,7 +359,7 @@ describe("in a long-running process", () => {
     try {
       for (const id of seedIds) await ingest(join(SEEDS, `${id}.pdf`));
       await ingest(BROWSER_PDF);
-      await ingest(join(SEEDS, "000-scanned.pdf"), { ocr: "off" });
+      await expect(ingest(join(SEEDS, "000-scanned.pdf"), { ocr: "off" })).rejects.toMatchObject({ code: "no-text" });
       expect(write).not.toHaveBeenCalled();
       expect(log).not.toHaveBeenCalled();
       expect(info).not.toHaveBeenCalled();

@@ -7,7 +7,7 @@ import { readText } from "../src/text.ts";
 const ROOT = join(import.meta.dirname, "../../../fixtures");
 const seed = (name: string) => join(ROOT, "seeds", name);
 const fixture = (name: string) => join(ROOT, "ingest", name);
-const OPTIONS = { ocr: "off" as const, maxPages: 2000, file: "test.txt" };
+const OPTIONS = { ocr: "off" as const, maxPages: 2000, file: "test.txt", deadline: Infinity };
 const bytes = (s: string) => new TextEncoder().encode(s);
 const located = (doc: { lines: { page: number; line: number; text: string; hints: object }[] }) =>
   doc.lines.map((l) => ({ page: l.page, line: l.line, text: l.text, hints: l.hints }));
@@ -70,7 +70,7 @@ describe("refused encodings", () => {
     const data = Uint8Array.from(Array.from({ length: 200 }, (_, i) => (i % 4 === 0 ? 0x81 + (i % 3) * 0x0c : 0x61)));
     await expect(readText(data, OPTIONS)).rejects.toMatchObject({
       name: "IngestError",
-      code: "unknown-format",
+      code: "encoding",
       message: expect.stringMatching(/neither UTF-8 nor Windows-1252/),
     });
   });
@@ -79,7 +79,7 @@ describe("refused encodings", () => {
     // Shift-JIS "会議の議事録です。" repeated: pairs of high bytes, not valid UTF-8
     const sjis = [0x89, 0xef, 0x8b, 0x63, 0x82, 0xcc, 0x8b, 0x63, 0x8e, 0x96, 0x98, 0x5e, 0x82, 0xc5, 0x82, 0xb7, 0x81, 0x42];
     const data = Uint8Array.from(Array.from({ length: 10 }, () => [...sjis, 0x0a]).flat());
-    await expect(ingest({ bytes: data, name: "sjis.txt" })).rejects.toMatchObject({ code: "unknown-format" });
+    await expect(ingest({ bytes: data, name: "sjis.txt" })).rejects.toMatchObject({ code: "encoding" });
   });
 
   it("refuses UTF-16 without a byte order mark", async () => {

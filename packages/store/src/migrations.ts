@@ -1,0 +1,300 @@
+/**
+ * Versioned schema. The database's version is PRAGMA user_version (Dialect.schemaVersion); on
+ * open, every migration above it runs in order, each in its own write transaction together with
+ * the version bump, so a killed upgrade leaves the previous version intact. A database newer
+ * than this code is refused (an older binary must not write into a newer schema).
+ *
+ * A migration, once released, is never edited: a change is a new migration at the end.
+ *
+ *   1  the whole contract: documents, meetings, persons and aliases, participation, items,
+ *      recommendations, decisions, actions and owners, attachments, warnings, runs and the lock
+ *   2  full-text search (search-sqlite.ts), filled from the rows already stored
+ */
+import type { Backend, Dialect, Queryable } from "./backend.ts";
+import { indexTerms } from "./danish.ts";
+
+export interface Migration {
+  version: number;
+  description: string;
+  up(tx: Queryable, dialect: Dialect): Promise<void>;
+}
+
+/** Version 1's DDL, kept as text: a test builds a version-1 database from it and upgrades it. */
+export const SCHEMA_V1 = `
+CREATE TABLE runs (
+  id INTEGER PRIMARY KEY,
+  command TEXT NOT NULL,
+  args TEXT NOT NULL,
+  pid INTEGER NOT NULL,
+  host TEXT NOT NULL,
+  extractor_version TEXT NOT NULL,
+  started_at TEXT NOT NULL,
+  finished_at TEXT,
+  status TEXT NOT NULL CHECK (status IN ('running', 'finished', 'interrupted', 'aborted')),
+  files INTEGER NOT NULL DEFAULT 0,
+  new_count INTEGER NOT NULL DEFAULT 0,
+  updated_count INTEGER NOT NULL DEFAULT 0,
+  unchanged_count INTEGER NOT NULL DEFAULT 0,
+  failed_count INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX runs_started ON runs (started_at);
+
+CREATE TABLE run_failures (
+  id INTEGER PRIMARY KEY,
+  run_id INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+  path TEXT NOT NULL,
+  sha256 TEXT,
+  stage TEXT NOT NULL,
+  code TEXT NOT NULL,
+  message TEXT NOT NULL,
+  at TEXT NOT NULL
+);
+CREATE INDEX run_failures_run ON run_failures (run_id);
+
+-- At most one row: the run that may write. Taken and released in write transactions (lock.ts).
+CREATE TABLE run_lock (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  run_id INTEGER REFERENCES runs (id) ON DELETE SET NULL,
+  pid INTEGER NOT NULL,
+  host TEXT NOT NULL,
+  process_start TEXT,
+  acquired_at TEXT NOT NULL
+);
+
+CREATE TABLE meetings (
+  id INTEGER PRIMARY KEY,
+  body TEXT,
+  body_key TEXT,
+  cluster TEXT CHECK (cluster IN ('Nord', 'Midt', 'Syd')),
+  kind TEXT NOT NULL CHECK (kind IN ('referat', 'dagsorden')),
+  number TEXT,
+  date TEXT,
+  start_time TEXT,
+  end_time TEXT,
+  location TEXT,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX meetings_date ON meetings (date);
+CREATE INDEX meetings_body_date ON meetings (body_key, date);
+CREATE INDEX meetings_cluster_date ON meetings (cluster, date);
+
+CREATE TABLE documents (
+  id INTEGER PRIMARY KEY,
+  path TEXT NOT NULL UNIQUE,
+  file TEXT NOT NULL,
+  sha256 TEXT,
+  format TEXT CHECK (format IN ('pdf', 'docx', 'txt', 'html')),
+  pages INTEGER,
+  bytes INTEGER,
+  status TEXT NOT NULL CHECK (status IN ('stored', 'failed')),
+  error_stage TEXT,
+  error_code TEXT,
+  error_message TEXT,
+  extractor_version TEXT,
+  meeting_id INTEGER REFERENCES meetings (id) ON DELETE SET NULL,
+  is_primary INTEGER NOT NULL DEFAULT 0 CHECK (is_primary IN (0, 1)),
+  meeting_header TEXT,
+  ingest_meta TEXT,
+  run_id INTEGER REFERENCES runs (id) ON DELETE SET NULL,
+  ingested_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX documents_sha ON documents (sha256);
+CREATE INDEX documents_meeting ON documents (meeting_id, is_primary);
+CREATE INDEX documents_status ON documents (status, extractor_version);
+
+CREATE TABLE persons (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+
+CREATE TABLE person_aliases (
+  id INTEGER PRIMARY KEY,
+  person_id INTEGER NOT NULL REFERENCES persons (id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  name_key TEXT NOT NULL,
+  first_key TEXT NOT NULL,
+  parts INTEGER NOT NULL,
+  rule TEXT NOT NULL,
+  detail TEXT,
+  matched_alias_id INTEGER REFERENCES person_aliases (id) ON DELETE SET NULL,
+  document_id INTEGER REFERENCES documents (id) ON DELETE SET NULL,
+  created_at TEXT NOT NULL,
+  UNIQUE (person_id, name)
+);
+CREATE INDEX person_aliases_key ON person_aliases (name_key);
+CREATE INDEX person_aliases_first ON person_aliases (first_key);
+
+CREATE TABLE participations (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  person_id INTEGER NOT NULL REFERENCES persons (id),
+  ord INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('present', 'absent', 'substitute', 'guest', 'secretary')),
+  title TEXT,
+  organization TEXT,
+  page INTEGER,
+  line INTEGER
+);
+CREATE INDEX participations_document ON participations (document_id);
+CREATE INDEX participations_person ON participations (person_id);
+
+CREATE TABLE items (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  ord INTEGER NOT NULL,
+  number TEXT NOT NULL,
+  title TEXT NOT NULL,
+  presenter TEXT,
+  outcome TEXT NOT NULL CHECK (outcome IN ('withdrawn', 'rejected', 'postponed', 'approved', 'decided', 'noted', 'discussed', 'none')),
+  decision_text TEXT,
+  page INTEGER NOT NULL,
+  start_line INTEGER NOT NULL,
+  end_line INTEGER NOT NULL,
+  end_page INTEGER NOT NULL
+);
+CREATE INDEX items_document ON items (document_id, ord);
+CREATE INDEX items_outcome ON items (outcome);
+
+CREATE TABLE attachments (
+  id INTEGER PRIMARY KEY,
+  item_id INTEGER NOT NULL REFERENCES items (id) ON DELETE CASCADE,
+  ord INTEGER NOT NULL,
+  name TEXT NOT NULL
+);
+CREATE INDEX attachments_item ON attachments (item_id);
+
+CREATE TABLE recommendations (
+  id INTEGER PRIMARY KEY,
+  item_id INTEGER NOT NULL REFERENCES items (id) ON DELETE CASCADE,
+  ord INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  page INTEGER NOT NULL,
+  line INTEGER NOT NULL
+);
+CREATE INDEX recommendations_item ON recommendations (item_id);
+
+CREATE TABLE decisions (
+  id INTEGER PRIMARY KEY,
+  item_id INTEGER NOT NULL REFERENCES items (id) ON DELETE CASCADE,
+  ord INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  page INTEGER NOT NULL,
+  line INTEGER NOT NULL
+);
+CREATE INDEX decisions_item ON decisions (item_id);
+
+CREATE TABLE actions (
+  id INTEGER PRIMARY KEY,
+  item_id INTEGER NOT NULL REFERENCES items (id) ON DELETE CASCADE,
+  ord INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  deadline TEXT,
+  deadline_text TEXT,
+  deadline_rule TEXT CHECK (deadline_rule IN ('stated', 'next-meeting')),
+  deadline_resolved TEXT,
+  resolved_meeting_id INTEGER REFERENCES meetings (id) ON DELETE SET NULL,
+  page INTEGER NOT NULL,
+  line INTEGER NOT NULL
+);
+CREATE INDEX actions_item ON actions (item_id);
+CREATE INDEX actions_deadline ON actions (deadline_resolved);
+CREATE INDEX actions_rule ON actions (deadline_rule);
+
+CREATE TABLE action_owners (
+  id INTEGER PRIMARY KEY,
+  action_id INTEGER NOT NULL REFERENCES actions (id) ON DELETE CASCADE,
+  ord INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  person_id INTEGER REFERENCES persons (id),
+  body TEXT,
+  CHECK ((person_id IS NULL) <> (body IS NULL))
+);
+CREATE INDEX action_owners_action ON action_owners (action_id);
+CREATE INDEX action_owners_person ON action_owners (person_id);
+CREATE INDEX action_owners_body ON action_owners (body);
+
+CREATE TABLE warnings (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  stage TEXT NOT NULL,
+  severity TEXT NOT NULL CHECK (severity IN ('fatal', 'warning', 'info')),
+  code TEXT NOT NULL,
+  message TEXT NOT NULL,
+  page INTEGER,
+  line INTEGER
+);
+CREATE INDEX warnings_document ON warnings (document_id);
+CREATE INDEX warnings_code ON warnings (code);
+`;
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: "documents, meetings, persons, items, recommendations, decisions, actions, warnings, runs",
+    async up(tx) {
+      await tx.exec(SCHEMA_V1);
+    },
+  },
+  {
+    version: 2,
+    description: "full-text search over titles, recommendations, decision texts, decisions and actions",
+    async up(tx, dialect) {
+      await tx.exec(dialect.search.ddl);
+      await backfillSearch(tx, dialect);
+    },
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+async function backfillSearch(tx: Queryable, dialect: Dialect): Promise<void> {
+  const search = dialect.search;
+  const items = await tx.all<{ id: number; title: string; decision_text: string | null }>(
+    "SELECT id, title, decision_text FROM items",
+  );
+  for (const i of items) {
+    await search.add(tx, [
+      { kind: "item", id: i.id, terms: indexTerms(i.title) },
+      { kind: "decisionText", id: i.id, terms: indexTerms(i.decision_text ?? "") },
+    ]);
+  }
+  for (const [table, kind] of [
+    ["recommendations", "recommendation"],
+    ["decisions", "decision"],
+    ["actions", "action"],
+  ] as const) {
+    for (const r of await tx.all<{ id: number; text: string }>(`SELECT id, text FROM ${table}`)) {
+      await search.add(tx, [{ kind, id: r.id, terms: indexTerms(r.text) }]);
+    }
+  }
+}
+
+export class SchemaTooNewError extends Error {
+  override readonly name = "SchemaTooNewError";
+}
+
+/**
+ * Brings the database to `target` (default: the newest version). Each step runs in a write
+ * transaction that re-reads the version first, so two processes opening one old file at once
+ * upgrade it once.
+ */
+export async function migrate(backend: Backend, target = SCHEMA_VERSION): Promise<number> {
+  const current = await backend.dialect.schemaVersion(backend);
+  if (current > SCHEMA_VERSION) {
+    throw new SchemaTooNewError(`the database has schema version ${current}; this program knows up to ${SCHEMA_VERSION}`);
+  }
+  for (const m of MIGRATIONS) {
+    if (m.version > target) break;
+    await backend.transaction(async (tx) => {
+      const now = await backend.dialect.schemaVersion(tx);
+      if (now >= m.version) return;
+      if (now !== m.version - 1) throw new Error(`schema version ${now} cannot step to ${m.version}`);
+      await m.up(tx, backend.dialect);
+      await backend.dialect.setSchemaVersion(tx, m.version);
+    });
+  }
+  return backend.dialect.schemaVersion(backend);
+}
