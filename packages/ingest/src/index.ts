@@ -34,7 +34,8 @@ export const DEFAULT_MAX_PAGES = 2000;
 export const DEFAULT_TIMEOUT_MS = 120_000;
 
 export async function ingest(input: IngestInput, options: IngestOptions = {}): Promise<SourceDocument> {
-  const deadline = Date.now() + (options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const deadline = Date.now() + timeoutMs;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const { bytes, name: file } = typeof input === "string" ? await readSourceFile(input, maxBytes) : { bytes: input.bytes, name: input.name ?? "<bytes>" };
   if (bytes.byteLength === 0) throw new IngestError("empty", `${file}: the file is empty`, file);
@@ -46,7 +47,7 @@ export async function ingest(input: IngestInput, options: IngestOptions = {}): P
   if (!format) {
     throw new IngestError("unknown-format", `${file}: not a PDF, DOCX, HTML or text file (binary content)`, file);
   }
-  const readOptions: ReadOptions = { ocr: options.ocr ?? "auto", maxPages: options.maxPages ?? DEFAULT_MAX_PAGES, file, deadline };
+  const readOptions: ReadOptions = { ocr: options.ocr ?? "auto", maxPages: options.maxPages ?? DEFAULT_MAX_PAGES, file, deadline, timeoutMs };
   const read = await readFormat(format, bytes, readOptions);
   const normalized = normalizePages(read.pages, { fromPdf: read.format === "pdf" });
   // A document without a line of text is refused, not stored empty: once OCR is installed (or the

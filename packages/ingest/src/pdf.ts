@@ -17,7 +17,7 @@ import { IngestError, type Message } from "./schema.ts";
 const SCAN_MAX_TEXT_CHARS = 10;
 
 export async function readPdf(bytes: Uint8Array, options: ReadOptions): Promise<ReadResult> {
-  const texts = await readPdfText(bytes, options.file, options.maxPages, options.deadline);
+  const texts = await readPdfText(bytes, options);
   const warnings: Message[] = [];
   const textPages: PlacedPage[] = [];
   const scans = new Map<number, { width: number; height: number }>();
@@ -47,7 +47,8 @@ export async function readPdf(bytes: Uint8Array, options: ReadOptions): Promise<
         continue;
       }
       if (r && Date.now() >= options.deadline) {
-        throw new IngestError("timeout", `${options.file}: reading the PDF and OCR of its scanned pages ran past the time limit; gave up`, options.file);
+        const limit = `${Math.round(options.timeoutMs / 100) / 10} s`;
+        throw new IngestError("timeout", `${options.file}: reading the PDF and OCR of its scanned pages took over ${limit}; gave up`, options.file);
       }
       const why = unavailable ?? `OCR failed: ${r?.message ?? "no result"}`;
       warnings.push(ingestWarning("no-text-layer", `page ${n} has no text layer (a scan?) and was not read: ${why}`, n));

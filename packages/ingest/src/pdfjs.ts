@@ -111,7 +111,13 @@ function settle(w: NonNullable<typeof worker>, id: number): void {
 }
 
 /** Sends one request; the thread is kept referenced (the process stays alive) only while requests are open. */
-function request(message: { type: string; data: Uint8Array } & Record<string, unknown>, file: string, timeoutMs: number): Promise<Reply> {
+/** The document's time: when it runs out, and the limit it was set from (for the message). */
+interface Deadline {
+  deadline: number;
+  timeoutMs: number;
+}
+
+function request(message: { type: string; data: Uint8Array } & Record<string, unknown>, file: string, time: Deadline): Promise<Reply> {
   worker ??= startWorker();
   const w = worker;
   const id = nextId++;
@@ -120,11 +126,11 @@ function request(message: { type: string; data: Uint8Array } & Record<string, un
     // beside this one fail with ReaderStopped and are retried on a fresh thread.
     const timer = setTimeout(() => {
       settle(w, id);
-      reject(new IngestError("timeout", `${file}: reading the PDF took over ${seconds(timeoutMs)} s; gave up`, file));
+      reject(new IngestError("timeout", `${file}: reading the PDF took over ${seconds(time.timeoutMs)} s; gave up`, file));
       if (worker === w) worker = undefined;
       w.stopped = true;
       void w.thread.terminate();
-    }, Math.min(Math.max(1, timeoutMs), MAX_TIMER_MS));
+    }, Math.min(Math.max(1, time.deadline - Date.now()), MAX_TIMER_MS));
     w.pending.set(id, { resolve, reject, timer });
     w.thread.ref();
     // The data is a private copy: hand it over instead of copying it once more.
@@ -136,13 +142,13 @@ function request(message: { type: string; data: Uint8Array } & Record<string, un
 async function requestWithRetry(
   make: () => { type: string; data: Uint8Array } & Record<string, unknown>,
   file: string,
-  deadline: number,
+  time: Deadline,
 ): Promise<Reply> {
   try {
-    return await request(make(), file, deadline - Date.now());
+    return await request(make(), file, time);
   } catch (err) {
     if (!(err instanceof ReaderStopped) || err.alone) throw err;
-    return request(make(), file, deadline - Date.now());
+    return request(make(), file, time);
   }
 }
 
@@ -164,10 +170,11 @@ export function warmUpPdfjs(): void {
  * Reads the text items of every page, giving up at `deadline` (Date.now() time). `bytes` is
  * copied (the copy is handed over to the thread), so the caller's array stays intact.
  */
-export async function readPdfText(bytes: Uint8Array, file: string, maxPages: number, deadline: number): Promise<PdfPageText[]> {
+export async function readPdfText(bytes: Uint8Array, options: { file: string; maxPages: number } & Deadline): Promise<PdfPageText[]> {
+  const { file, maxPages } = options;
   let reply: Reply;
   try {
-    reply = await requestWithRetry(() => ({ type: "read", data: bytes.slice(), maxPages }), file, deadline);
+    reply = await requestWithRetry(() => ({ type: "read", data: bytes.slice(), maxPages }), file, options);
   } catch (err) {
     if (err instanceof IngestError) throw err;
     if (err instanceof ReaderStopped && err.outOfMemory) {
@@ -184,7 +191,7 @@ export async function readPdfText(bytes: Uint8Array, file: string, maxPages: num
 
 /** Renders one page to PNG (the OCR fallback when poppler's pdftoppm is not installed). */
 export async function renderPdfPage(bytes: Uint8Array, page: number, scale: number, deadline: number): Promise<Buffer> {
-  const reply = await requestWithRetry(() => ({ type: "render", data: bytes.slice(), page, scale }), `page ${page}`, deadline);
+  const reply = await requestWithRetry(() => ({ type: "render", data: bytes.slice(), page, scale }), `page ${page}`, { deadline, timeoutMs: deadline - Date.now() });
   if (!reply.ok || !reply.png) throw new Error(`rendering page ${page} failed: ${reply.message ?? "no image"}`);
   return Buffer.from(reply.png.buffer, reply.png.byteOffset, reply.png.byteLength);
 }

@@ -38,4 +38,6 @@ export interface ReadOptions {
   file: string;
   /** Time (Date.now()) after which reading gives up with "timeout" (PDF reading and OCR). */
   deadline: number;
+  /** The time limit the deadline was set from, for messages. */
+  timeoutMs: number;
 }

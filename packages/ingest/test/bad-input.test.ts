@@ -235,6 +235,22 @@ describe("the limits", () => {
     expect(err).toMatchObject({ code: "too-large", message: "000.pdf: 5 pages is over the limit of 2" });
   });
 
+  it.skipIf(!canOcr)("OCR is held to the same time limit: its processes are killed → timeout", async () => {
+    const started = Date.now();
+    const err = await refusal(join(SEEDS, "000-scanned.pdf"), { timeoutMs: 1500 });
+    expect(err.code).toBe("timeout");
+    // Usually OCR runs out of time; on a slow machine reading the scan may already have.
+    expect(err.message).toMatch(/^000-scanned\.pdf: reading the PDF (and OCR of its scanned pages )?took over 1\.5 s; gave up$/);
+    expect(Date.now() - started).toBeLessThan(4000);
+  });
+
+  it("UTF-32 big-endian (BOM 00 00 FE FF) → encoding, not binary", async () => {
+    const bytes = Buffer.from("\uFEFFReferat af mødet", "utf16le").swap16(); // BE UTF-16 …
+    const utf32 = new Uint8Array(bytes.length * 2);
+    for (let i = 0; i < bytes.length; i += 2) utf32.set([0, 0, bytes[i]!, bytes[i + 1]!], i * 2); // … widened to 32 bits
+    expect(await refusal({ bytes: utf32, name: "be.txt" })).toMatchObject({ code: "encoding", message: "be.txt: the text is UTF-32, which is not read; save it as UTF-8" });
+  });
+
   it("a blank text file → no-text (nothing to store; the next run tries it again)", async () => {
     const err = await refusal({ bytes: new TextEncoder().encode(" \n\n\t\n"), name: "blank.txt" });
     expect(err).toMatchObject({ code: "no-text", message: "blank.txt: no text on the file (blank, or only white space and page numbers)" });

@@ -9,7 +9,7 @@ import { ingest, IngestError } from "../src/index.ts";
 import type { ReadResult } from "../src/raw.ts";
 
 const SEEDS = join(import.meta.dirname, "../../../fixtures/seeds");
-const OPTIONS = { ocr: "off" as const, maxPages: 2000, file: "test.docx", deadline: Infinity };
+const OPTIONS = { ocr: "off" as const, maxPages: 2000, file: "test.docx", deadline: Infinity, timeoutMs: Infinity };
 
 const textOf = (doc: { lines: { text: string }[] }) => doc.lines.map((l) => l.text).join("\n");
 const rawLines = (r: ReadResult) => r.pages.flatMap((p) => p.lines.map((l) => ({ page: p.page, line: l.line, text: l.text, hints: l.hints })));

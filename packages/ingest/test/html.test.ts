@@ -5,7 +5,7 @@ import { readHtml } from "../src/html.ts";
 import { ingest } from "../src/index.ts";
 
 const ROOT = join(import.meta.dirname, "../../../fixtures");
-const OPTIONS = { ocr: "off" as const, maxPages: 2000, file: "test.html", deadline: Infinity };
+const OPTIONS = { ocr: "off" as const, maxPages: 2000, file: "test.html", deadline: Infinity, timeoutMs: Infinity };
 const bytes = (s: string) => new TextEncoder().encode(s);
 const lines = async (html: string | Uint8Array) => {
   const r = await readHtml(typeof html === "string" ? bytes(html) : html, OPTIONS);

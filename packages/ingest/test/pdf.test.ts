@@ -110,7 +110,7 @@ describe("seed PDFs read as their text files", () => {
   });
 
   it("gives the reader's lines a top position for header/footer detection", async () => {
-    const read = await readPdf(new Uint8Array(readFileSync(join(SEEDS, "000.pdf"))), { ocr: "off", maxPages: 100, file: "000.pdf", deadline: Infinity });
+    const read = await readPdf(new Uint8Array(readFileSync(join(SEEDS, "000.pdf"))), { ocr: "off", maxPages: 100, file: "000.pdf", deadline: Infinity, timeoutMs: Infinity });
     const first = read.pages[0]!;
     expect(first.height).toBe(792);
     expect(first.lines.every((l) => typeof l.y === "number" && l.y! > 0 && l.y! < 792)).toBe(true);
@@ -192,7 +192,7 @@ describe("a scanned PDF (no text layer)", () => {
   it.skipIf(tesseractInstalled)("is OCR'd when tesseract is installed (skipped: no `tesseract` with Danish on PATH; apt-get install tesseract-ocr-dan)", () => {});
 
   it("without OCR, warns once per page with the page number instead", async () => {
-    const read = await readPdf(new Uint8Array(readFileSync(scanned)), { ocr: "off", maxPages: 100, file: "s.pdf", deadline: Infinity });
+    const read = await readPdf(new Uint8Array(readFileSync(scanned)), { ocr: "off", maxPages: 100, file: "s.pdf", deadline: Infinity, timeoutMs: Infinity });
     expect(read.pages.map((p) => p.lines.length)).toEqual([0, 0, 0, 0, 0]);
     expect(read.warnings.map((w) => [w.code, w.page])).toEqual([1, 2, 3, 4, 5].map((n) => ["no-text-layer", n]));
     expect(read.meta.ocrPages).toBeUndefined();

@@ -7,7 +7,7 @@ import { readText } from "../src/text.ts";
 const ROOT = join(import.meta.dirname, "../../../fixtures");
 const seed = (name: string) => join(ROOT, "seeds", name);
 const fixture = (name: string) => join(ROOT, "ingest", name);
-const OPTIONS = { ocr: "off" as const, maxPages: 2000, file: "test.txt", deadline: Infinity };
+const OPTIONS = { ocr: "off" as const, maxPages: 2000, file: "test.txt", deadline: Infinity, timeoutMs: Infinity };
 const bytes = (s: string) => new TextEncoder().encode(s);
 const located = (doc: { lines: { page: number; line: number; text: string; hints: object }[] }) =>
   doc.lines.map((l) => ({ page: l.page, line: l.line, text: l.text, hints: l.hints }));

@@ -8,7 +8,7 @@ import type { Row, Source, Table } from "./format.ts";
 
 export type Reader = Pick<
   Store,
-  "items" | "actions" | "meetings" | "persons" | "participations" | "search" | "documents" | "findByPath" | "decisions" | "recommendations"
+  "items" | "actions" | "meetings" | "persons" | "personsNamed" | "participations" | "search" | "documents" | "findByPath" | "decisions" | "recommendations"
 >;
 
 export type Cluster = "Nord" | "Midt" | "Syd";
@@ -98,15 +98,19 @@ const DECISION_COLUMNS: Table["columns"] = [
 
 /** Items with a decision (any outcome but "none"), newest meeting first. */
 export async function decisionsReport(store: Reader, q: DecisionQuery = {}): Promise<Table> {
-  let items = await store.items({ cluster: q.cluster, body: q.body, from: q.from, to: q.to, outcome: q.outcome });
-  if (q.search !== undefined) {
-    const hits = await store.search(q.search, { limit: 500 });
-    const ids = new Set(hits.map((h) => h.item.id));
-    items = items.filter((i) => ids.has(i.id));
-  }
-  if (q.outcome === undefined) items = items.filter((i) => i.outcome !== "none");
-  items.sort((a, b) => (b.meeting.date ?? "").localeCompare(a.meeting.date ?? "") || a.meeting.id - b.meeting.id || a.id - b.id);
-  if (q.limit !== undefined) items = items.slice(0, q.limit);
+  // Filters, order and limit go to the store (SQL), so a large archive answers as fast as a small one.
+  const itemIds = q.search !== undefined ? [...new Set((await store.search(q.search, { limit: 200 })).map((h) => h.item.id))] : undefined;
+  const items = await store.items({
+    cluster: q.cluster,
+    body: q.body,
+    from: q.from,
+    to: q.to,
+    outcome: q.outcome,
+    excludeOutcome: q.outcome === undefined ? "none" : undefined,
+    itemIds,
+    newestFirst: true,
+    limit: q.limit,
+  });
   const rows: Row[] = items.map((i) => ({
     date: i.meeting.date,
     cluster: i.meeting.cluster,
@@ -155,10 +159,19 @@ export async function actionsReport(store: Reader, q: ActionQuery = {}): Promise
     if (person) personId = person.id;
     else owner = q.owner.trim().toLowerCase();
   }
-  let actions = await store.actions({ cluster: q.cluster, body: q.body, from: q.from, to: q.to, personId, owner });
-  if (q.dueBefore !== undefined) actions = actions.filter((a) => a.deadlineResolved !== null && a.deadlineResolved < q.dueBefore!);
-  if (q.overdue) actions = actions.filter((a) => actionState(a, now) === "overdue");
-  if (q.open) actions = actions.filter((a) => actionState(a, now) === "open");
+  // "Overdue" and "open" are deadline conditions: the store applies them in SQL.
+  const dueBefore = [q.dueBefore, q.overdue ? now : undefined].filter((d): d is string => !!d).sort()[0];
+  const actions = await store.actions({
+    cluster: q.cluster,
+    body: q.body,
+    from: q.from,
+    to: q.to,
+    personId,
+    owner,
+    dueBefore,
+    notDueBefore: q.open ? now : undefined,
+    limit: q.limit,
+  });
   const rows: Row[] = [];
   for (const a of actions) {
     const owners = a.owners.length > 0 ? a.owners : [null];
@@ -190,19 +203,10 @@ export async function actionsReport(store: Reader, q: ActionQuery = {}): Promise
   return { title: `Opgaver${bits.length ? ` (${bits.join(", ")})` : ""}`, columns: ACTION_COLUMNS, rows: limited };
 }
 
-/** A person by any printed name (case and spacing folded), or null. */
+/** A person by any printed name (case, spacing and æ/ø/å spellings folded), or null when none or several. */
 export async function findPerson(store: Reader, name: string) {
-  const want = fold(name);
-  const people = await store.persons();
-  return (
-    people.find((p) => fold(p.name) === want || p.aliases.some((a) => fold(a.name) === want)) ??
-    // A single name part ("Lagoni") when it names exactly one person.
-    onlyOne(people.filter((p) => [p.name, ...p.aliases.map((a) => a.name)].some((n) => fold(n).split(" ").includes(want))))
-  );
-}
-
-function onlyOne<T>(list: T[]): T | null {
-  return list.length === 1 ? list[0]! : null;
+  const found = await store.personsNamed(name);
+  return found.length === 1 ? found[0]! : null;
 }
 
 function fold(s: string): string {
@@ -215,7 +219,7 @@ const STATUS_DA: Record<string, string> = { present: "deltog", absent: "afbud", 
 export async function personReport(store: Reader, name: string, opts: { today?: string } = {}): Promise<Table> {
   const person = await findPerson(store, name);
   if (!person) throw new QueryError(`no person "${name}" in the store (try a full name as printed in a participant list)`);
-  const names = new Set([person.name, ...person.aliases.map((a) => a.name)].map(fold));
+  const names = [...new Set([person.name, ...person.aliases].map(fold))];
   const rows: Row[] = [];
   for (const p of await store.participations({ personId: person.id })) {
     rows.push({
@@ -229,13 +233,9 @@ export async function personReport(store: Reader, name: string, opts: { today?: 
       item_id: null,
     });
   }
-  const meetingIds = [...new Set(rows.map((r) => r.meeting_id as number))];
-  for (const mid of meetingIds) {
-    for (const i of await store.items({ meetingId: mid })) {
-      if (i.presenter && [...names].some((n) => fold(i.presenter!).includes(n))) {
-        rows.push({ kind: "punkt", date: i.meeting.date, body: i.meeting.body, text: `${i.number}. ${i.title}`, status: i.outcome, source: source(i.source), meeting_id: mid, item_id: i.id });
-      }
-    }
+  // Items this person presented ("ved NAME"), under any of their names.
+  for (const i of await store.items({ presenters: names })) {
+    rows.push({ kind: "punkt", date: i.meeting.date, body: i.meeting.body, text: `${i.number}. ${i.title}`, status: i.outcome, source: source(i.source), meeting_id: i.meeting.id, item_id: i.id });
   }
   const now = opts.today ?? today();
   for (const a of await store.actions({ personId: person.id })) {
@@ -252,7 +252,7 @@ export async function personReport(store: Reader, name: string, opts: { today?: 
   }
   const order = { møde: 0, punkt: 1, opgave: 2 } as Record<string, number>;
   rows.sort((x, y) => String(x.date ?? "").localeCompare(String(y.date ?? "")) || order[x.kind as string]! - order[y.kind as string]!);
-  const aliases = person.aliases.map((a) => a.name).filter((n) => n !== person.name);
+  const aliases = person.aliases.filter((n) => n !== person.name);
   return {
     title: `${person.name}${aliases.length ? ` (også skrevet ${aliases.join(", ")})` : ""}`,
     columns: [

@@ -115,7 +115,7 @@ async function route(store: Reader, url: URL, opts: ServeOptions, res: ServerRes
           from: isoDate(text(p, "from"), "from", "from"),
           to: isoDate(text(p, "to"), "to", "to"),
           today: opts.today,
-          limit: 2000,
+          limit: 500,
         }),
         csv,
         "opgaver",

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The analyst page end to end in headless Chromium (Debian's /usr/bin/chromium driven by
  * playwright-core; no browser is downloaded): search, filter, open a meeting, hostile document
@@ -73,13 +74,13 @@ describe("server", () => {
     }
   });
   it("answers filters in the URL as JSON and CSV, and bad filters with 400", async () => {
-    const json = await (await fetch(`${base}api/decisions?cluster=Syd&from=2021-10-01`)).json();
+    const json = (await (await fetch(`${base}api/decisions?cluster=Syd&from=2021-10-01`)).json()) as { rows: { item: string }[] };
     expect(json.rows.map((r: { item: string }) => r.item).slice(0, 2)).toEqual(["1. Velkomst og godkendelse af dagsorden", "2. Status fra arbejdet i driftsgruppen"]);
     const csv = await (await fetch(`${base}api/decisions.csv?cluster=Syd&from=2021-10-01`)).text();
     expect(csv.split("\r\n")[0]).toBe("date,cluster,body,item,outcome,decision,source_file,source_page,source_line");
     const bad = await fetch(`${base}api/decisions?cluster=Vest`);
     expect(bad.status).toBe(400);
-    expect((await bad.json()).error).toMatch(/not one of Nord, Midt, Syd/);
+    expect(((await bad.json()) as { error: string }).error).toMatch(/not one of Nord, Midt, Syd/);
   });
 });
 
@@ -100,7 +101,7 @@ describe.skipIf(!hasChromium)("the page in Chromium", () => {
     await page.waitForSelector("#view table");
     await page.selectOption('select[name="cluster"]', "Nord");
     await page.waitForFunction(() => location.hash.includes("cluster=Nord"));
-    await page.waitForFunction(() => [...document.querySelectorAll("#view tbody tr")].every((tr) => tr.children[1]?.textContent === "Nord"));
+    await page.waitForFunction(() => Array.from(document.querySelectorAll("#view tbody tr")).every((tr) => tr.children[1]?.textContent === "Nord"));
     const clusters = await page.$$eval("#view tbody tr td:nth-child(2)", (tds) => [...new Set(tds.map((t) => t.textContent))]);
     expect(clusters).toEqual(["Nord"]);
 

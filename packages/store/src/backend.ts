@@ -11,6 +11,16 @@
  * and the cost here is a microtask per query (measured in the README).
  */
 
+/**
+ * The database cannot grow: the disk (or the file system the database lives on) is full, or the
+ * database reached a size limit (SQLite: PRAGMA max_page_count). The statement and its
+ * transaction were rolled back; what was committed before is intact.
+ */
+export class StoreFullError extends Error {
+  override readonly name = "StoreFullError";
+  readonly code = "store-full";
+}
+
 /** A parameter value: what both SQLite and PostgreSQL bind without conversion. */
 export type SqlValue = string | number | bigint | null;
 export type SqlParams = readonly SqlValue[];
@@ -58,6 +68,10 @@ export interface SearchDialect {
   readonly ddl: string;
   /** Adds texts to the index; `terms` is the normalised, stemmed text (danish.ts). */
   add(q: Queryable, rows: readonly { kind: SearchKind; id: number; terms: string }[]): Promise<void>;
+  /** Takes texts out of the index (before they are indexed again with other terms). */
+  remove(q: Queryable, rows: readonly { kind: SearchKind; id: number }[]): Promise<void>;
+  /** Rewrites the index so that removed terms are gone from it, not only marked deleted. */
+  compact(q: Queryable): Promise<void>;
   /** Ranked matches of already-sanitised terms (danish.ts); best first. */
   match(
     q: Queryable,

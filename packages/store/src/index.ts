@@ -4,6 +4,22 @@
 export { openStore, Store, LockedError, SchemaError, compareVersions, type OpenOptions } from "./store.ts";
 export type { ActionFilter, ItemFilter, MeetingFilter, SearchOptions } from "./read.ts";
 export type { Backend, Dialect, Queryable, SearchDialect, SearchKind, SqlParams, SqlValue } from "./backend.ts";
+export { StoreFullError } from "./backend.ts";
+export {
+  DEFAULT_REDACT_RULES,
+  REDACT_MARKERS,
+  REDACT_RULES,
+  findCpr,
+  findEmail,
+  findPhone,
+  formatRedactRules,
+  parseRedactRules,
+  redactText,
+  totalRedactions,
+  type RedactCounts,
+  type RedactRule,
+  type RedactRules,
+} from "./redact.ts";
 export { SqliteBackend, sqliteDialect, type SqliteOptions } from "./sqlite.ts";
 export { MIGRATIONS, SCHEMA_VERSION, SCHEMA_V1, migrate, SchemaTooNewError } from "./migrations.ts";
 export { matchNames, nameKey, type NameMatch } from "./names.ts";

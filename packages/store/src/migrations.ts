@@ -9,9 +9,13 @@
  *   1  the whole contract: documents, meetings, persons and aliases, participation, items,
  *      recommendations, decisions, actions and owners, attachments, warnings, runs and the lock
  *   2  full-text search (search-sqlite.ts), filled from the rows already stored
+ *   3  redaction (redact.ts): counts per document and per run, the run's rules and why a run
+ *      stopped; CPR numbers already stored are redacted in place (and in the search index)
  */
-import type { Backend, Dialect, Queryable } from "./backend.ts";
+import type { Backend, Dialect, Queryable, SearchKind } from "./backend.ts";
 import { indexTerms } from "./danish.ts";
+import { foldName, nameKey, nameWords } from "./names.ts";
+import { REDACT_RULES, Redactor, redactRules } from "./redact.ts";
 
 export interface Migration {
   version: number;
@@ -246,6 +250,16 @@ export const MIGRATIONS: readonly Migration[] = [
       await backfillSearch(tx, dialect);
     },
   },
+  {
+    version: 3,
+    description: "redaction counts on documents and runs, the run's rules and stop reason; stored CPR numbers redacted",
+    async up(tx, dialect) {
+      const counts = REDACT_RULES.map((r) => `redacted_${r} INTEGER NOT NULL DEFAULT 0`);
+      for (const c of counts) await tx.exec(`ALTER TABLE documents ADD COLUMN ${c}`);
+      for (const c of [...counts, "redact_rules TEXT", "stop_reason TEXT"]) await tx.exec(`ALTER TABLE runs ADD COLUMN ${c}`);
+      await redactStored(tx, dialect);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
@@ -270,6 +284,88 @@ async function backfillSearch(tx: Queryable, dialect: Dialect): Promise<void> {
       await search.add(tx, [{ kind, id: r.id, terms: indexTerms(r.text) }]);
     }
   }
+}
+
+/**
+ * Text columns written before redaction existed, with the document a row belongs to (for the
+ * counts; null: not counted, the same text is counted where the document holds it) and the
+ * search-index kind of a column, if it is indexed.
+ */
+const STORED_TEXT: readonly { table: string; columns: readonly string[]; documentOf: string | null; indexed?: Record<string, SearchKind> }[] = [
+  { table: "documents", columns: ["meeting_header", "error_message"], documentOf: "x.id" },
+  { table: "participations", columns: ["name", "title", "organization"], documentOf: "x.document_id" },
+  { table: "items", columns: ["number", "title", "presenter", "decision_text"], documentOf: "x.document_id", indexed: { title: "item", decision_text: "decisionText" } },
+  { table: "attachments", columns: ["name"], documentOf: "(SELECT document_id FROM items WHERE id = x.item_id)" },
+  { table: "recommendations", columns: ["text"], documentOf: "(SELECT document_id FROM items WHERE id = x.item_id)", indexed: { text: "recommendation" } },
+  { table: "decisions", columns: ["text"], documentOf: "(SELECT document_id FROM items WHERE id = x.item_id)", indexed: { text: "decision" } },
+  { table: "actions", columns: ["text", "deadline_text"], documentOf: "(SELECT document_id FROM items WHERE id = x.item_id)", indexed: { text: "action" } },
+  {
+    table: "action_owners",
+    columns: ["name", "body"],
+    documentOf: "(SELECT i.document_id FROM actions a JOIN items i ON i.id = a.item_id WHERE a.id = x.action_id)",
+  },
+  { table: "warnings", columns: ["message"], documentOf: "x.document_id" },
+  { table: "meetings", columns: ["body", "number", "location"], documentOf: null },
+  { table: "persons", columns: ["name"], documentOf: null },
+  { table: "run_failures", columns: ["message"], documentOf: null },
+];
+
+/**
+ * CPR numbers in rows written before version 3 are replaced by the marker, counted on their
+ * documents, and taken out of the search index (re-indexed, then the index compacted so the old
+ * terms are gone from it). Only the CPR rule runs: it is the default, and e-mail and phone rules
+ * are a choice made per run. Rows are found with GLOB for six digits in a row, which every CPR
+ * number has. The old bytes may stay in free pages of the file until a VACUUM.
+ */
+async function redactStored(tx: Queryable, dialect: Dialect): Promise<void> {
+  const rules = redactRules({ cpr: true, email: false, phone: false });
+  const six = "'*[0-9][0-9][0-9][0-9][0-9][0-9]*'";
+  let changed = false;
+  for (const spec of STORED_TEXT) {
+    const where = spec.columns.map((c) => `x.${c} GLOB ${six}`).join(" OR ");
+    const rows = await tx.all<{ id: number; document_id: number | null } & Record<string, string | number | null>>(
+      `SELECT x.id AS id, ${spec.documentOf ?? "NULL"} AS document_id, ${spec.columns.map((c) => `x.${c}`).join(", ")} FROM ${spec.table} x WHERE ${where}`,
+    );
+    for (const row of rows) {
+      const r = new Redactor(rules);
+      const values = spec.columns.map((c) => {
+        const v = row[c] as string | null;
+        // The meeting header is JSON: its strings are redacted, the JSON stays valid.
+        return c === "meeting_header" && v !== null ? JSON.stringify(r.value(JSON.parse(v))) : r.text(v);
+      });
+      if (r.counts.cpr === 0) continue;
+      changed = true;
+      await tx.run(`UPDATE ${spec.table} SET ${spec.columns.map((c) => `${c} = ?`).join(", ")} WHERE id = ?`, [...values, row.id]);
+      if (row.document_id !== null) {
+        await tx.run("UPDATE documents SET redacted_cpr = redacted_cpr + ? WHERE id = ?", [r.counts.cpr, row.document_id]);
+      }
+      const reindex = Object.entries(spec.indexed ?? {}).map(([c, kind]) => ({ kind, id: row.id, terms: indexTerms(values[spec.columns.indexOf(c)] ?? "") }));
+      if (reindex.length > 0) {
+        await dialect.search.remove(tx, reindex);
+        await dialect.search.add(tx, reindex);
+      }
+    }
+  }
+  // Aliases carry keys made from the name; a redacted name that another alias of the person
+  // already has is a duplicate and goes.
+  for (const a of await tx.all<{ id: number; person_id: number; name: string }>(`SELECT id, person_id, name FROM person_aliases WHERE name GLOB ${six}`)) {
+    const name = new Redactor(rules).text(a.name);
+    if (name === a.name) continue;
+    changed = true;
+    const words = nameWords(name);
+    const twin = await tx.get<{ id: number }>("SELECT id FROM person_aliases WHERE person_id = ? AND name = ? AND id <> ?", [a.person_id, name, a.id]);
+    if (twin) await tx.run("DELETE FROM person_aliases WHERE id = ?", [a.id]);
+    else {
+      await tx.run("UPDATE person_aliases SET name = ?, name_key = ?, first_key = ?, parts = ? WHERE id = ?", [
+        name,
+        nameKey(name),
+        foldName(words[0] ?? name),
+        words.length,
+        a.id,
+      ]);
+    }
+  }
+  if (changed) await dialect.search.compact(tx);
 }
 
 export class SchemaTooNewError extends Error {

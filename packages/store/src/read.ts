@@ -21,6 +21,7 @@ import type {
   TextRecord,
   WarningRecord,
 } from "./schema.ts";
+import { nameKey } from "./names.ts";
 import { bodyKey } from "./write.ts";
 
 /** Narrows facts to meetings: by id, body (as printed, case and æ/ø/å spelling folded), cluster, date range. */
@@ -35,6 +36,16 @@ export interface MeetingFilter {
 
 export interface ItemFilter extends MeetingFilter {
   outcome?: ItemRef["outcome"];
+  /** Leave out items with this outcome (the report's decisions leave out "none"). */
+  excludeOutcome?: ItemRef["outcome"];
+  /** Only these items (e.g. the hits of a search). */
+  itemIds?: readonly number[];
+  /** Only items presented by one of these names (as printed, case folded). */
+  presenters?: readonly string[];
+  /** Newest meeting first (default: oldest first). */
+  newestFirst?: boolean;
+  /** At most this many items: the limit is applied in SQL, before the item's texts are read. */
+  limit?: number;
 }
 
 export interface ActionFilter extends MeetingFilter {
@@ -45,6 +56,12 @@ export interface ActionFilter extends MeetingFilter {
   /** Resolved deadline range, ISO dates inclusive. */
   dueFrom?: string;
   dueTo?: string;
+  /** Resolved deadline strictly before this date (ISO). */
+  dueBefore?: string;
+  /** Not yet due on this date: no resolved deadline, or one on or after it. */
+  notDueBefore?: string;
+  /** At most this many actions (SQL limit; soonest deadline first when given). */
+  limit?: number;
 }
 
 export interface SearchOptions {
@@ -125,6 +142,9 @@ interface DocumentRow {
   extractor_version: string | null;
   meeting_id: number | null;
   is_primary: number;
+  redacted_cpr: number;
+  redacted_email: number;
+  redacted_phone: number;
   ingested_at: string;
   updated_at: string;
 }
@@ -171,6 +191,7 @@ export class Reader {
       extractorVersion: r.extractor_version,
       meetingId: r.meeting_id,
       isPrimary: r.is_primary === 1,
+      redacted: { cpr: r.redacted_cpr, email: r.redacted_email, phone: r.redacted_phone },
       ingestedAt: r.ingested_at,
       updatedAt: r.updated_at,
     }));
@@ -221,22 +242,48 @@ export class Reader {
 
   async items(filter: ItemFilter = {}): Promise<ItemRecord[]> {
     const { sql, params } = meetingWhere(filter);
+    const where = [sql];
+    if (filter.excludeOutcome !== undefined) (where.push("i.outcome <> ?"), params.push(filter.excludeOutcome));
+    if (filter.itemIds !== undefined) {
+      if (filter.itemIds.length === 0) return [];
+      where.push(`i.id IN (${filter.itemIds.map(() => "?").join(", ")})`);
+      params.push(...filter.itemIds);
+    }
+    if (filter.presenters !== undefined) {
+      if (filter.presenters.length === 0) return [];
+      where.push(`lower(i.presenter) IN (${filter.presenters.map(() => "?").join(", ")})`);
+      params.push(...filter.presenters.map((p) => p.toLowerCase()));
+    }
+    const order = filter.newestFirst ? "m.date DESC, m.id, i.ord" : "m.date, m.id, i.ord";
+    // "The newest N": walk meetings by date (their index) and stop after N items, instead of
+    // sorting every item. CROSS JOIN fixes that join order in SQLite; in SQL it is a plain join.
+    const byDate = filter.limit !== undefined && filter.itemIds === undefined && filter.presenters === undefined && filter.meetingId === undefined;
+    const from = byDate
+      ? "meetings m CROSS JOIN documents d ON d.meeting_id = m.id CROSS JOIN items i ON i.document_id = d.id"
+      : `items i ${FROM_ITEM}`;
+    const limit = filter.limit !== undefined ? ` LIMIT ${Math.max(0, Math.floor(filter.limit))}` : "";
     const rows = await this.q.all<
       RefRow & { presenter: string | null; decision_text: string | null; page: number; start_line: number; end_line: number; end_page: number }
     >(
       `SELECT ${REF_COLUMNS}, i.presenter, i.decision_text, i.page, i.start_line, i.end_line, i.end_page
-       FROM items i ${FROM_ITEM} WHERE ${sql} ORDER BY m.date, m.id, i.ord`,
+       FROM ${from} WHERE ${where.join(" AND ")} ORDER BY ${order}${limit}`,
       params,
     );
-    const texts = async (table: "attachments" | "recommendations" | "decisions", column: "name" | "text") =>
-      groupBy(
-        await this.q.all<{ item_id: number; text: string }>(
-          `SELECT x.item_id, x.${column} AS text FROM ${table} x JOIN items i ON i.id = x.item_id ${FROM_ITEM}
-           WHERE ${sql} ORDER BY x.item_id, x.ord`,
-          params,
-        ),
-        (x) => x.item_id,
-      );
+    // The texts of the items just read, by id (in chunks: SQLite caps bound parameters).
+    const ids = rows.map((r) => r.item_id);
+    const texts = async (table: "attachments" | "recommendations" | "decisions", column: "name" | "text") => {
+      const found: { item_id: number; text: string }[] = [];
+      for (let k = 0; k < ids.length; k += 500) {
+        const chunk = ids.slice(k, k + 500);
+        found.push(
+          ...(await this.q.all<{ item_id: number; text: string }>(
+            `SELECT item_id, ${column} AS text FROM ${table} WHERE item_id IN (${chunk.map(() => "?").join(", ")}) ORDER BY item_id, ord`,
+            chunk,
+          )),
+        );
+      }
+      return groupBy(found, (x) => x.item_id);
+    };
     const [attachments, recommendations, decisions] = await Promise.all([
       texts("attachments", "name"),
       texts("recommendations", "text"),
@@ -293,7 +340,11 @@ export class Reader {
     }
     if (filter.dueFrom !== undefined) (where.push("a.deadline_resolved >= ?"), params.push(filter.dueFrom));
     if (filter.dueTo !== undefined) (where.push("a.deadline_resolved <= ?"), params.push(filter.dueTo));
+    if (filter.dueBefore !== undefined) (where.push("a.deadline_resolved < ?"), params.push(filter.dueBefore));
+    if (filter.notDueBefore !== undefined) (where.push("(a.deadline_resolved IS NULL OR a.deadline_resolved >= ?)"), params.push(filter.notDueBefore));
     const cond = where.join(" AND ");
+    const limit = filter.limit !== undefined ? ` LIMIT ${Math.max(0, Math.floor(filter.limit))}` : "";
+    const order = filter.limit !== undefined ? "a.deadline_resolved IS NULL, a.deadline_resolved, m.date, m.id, i.ord, a.ord" : "m.date, m.id, i.ord, a.ord";
     const rows = await this.q.all<
       RefRow & {
         id: number;
@@ -309,17 +360,22 @@ export class Reader {
     >(
       `SELECT a.id, a.text, a.deadline, a.deadline_text, a.deadline_rule, a.deadline_resolved, a.resolved_meeting_id,
          a.page, a.line, ${REF_COLUMNS}
-       FROM actions a JOIN items i ON i.id = a.item_id ${FROM_ITEM} WHERE ${cond} ORDER BY m.date, m.id, i.ord, a.ord`,
+       FROM actions a JOIN items i ON i.id = a.item_id ${FROM_ITEM} WHERE ${cond} ORDER BY ${order}${limit}`,
       params,
     );
-    const owners = groupBy(
-      await this.q.all<{ action_id: number; name: string; person_id: number | null; body: string | null }>(
-        `SELECT o.action_id, o.name, o.person_id, o.body FROM action_owners o JOIN actions a ON a.id = o.action_id
-         JOIN items i ON i.id = a.item_id ${FROM_ITEM} WHERE ${cond} ORDER BY o.action_id, o.ord`,
-        params,
-      ),
-      (o) => o.action_id,
-    );
+    // The owners of the actions just read (in chunks: SQLite caps bound parameters).
+    const ownerRows: { action_id: number; name: string; person_id: number | null; body: string | null }[] = [];
+    const actionIds = rows.map((r) => r.id);
+    for (let k = 0; k < actionIds.length; k += 500) {
+      const chunk = actionIds.slice(k, k + 500);
+      ownerRows.push(
+        ...(await this.q.all<{ action_id: number; name: string; person_id: number | null; body: string | null }>(
+          `SELECT action_id, name, person_id, body FROM action_owners WHERE action_id IN (${chunk.map(() => "?").join(", ")}) ORDER BY action_id, ord`,
+          chunk,
+        )),
+      );
+    }
+    const owners = groupBy(ownerRows, (o) => o.action_id);
     const people = await this.personRefs([...owners.values()].flat().flatMap((o) => (o.person_id === null ? [] : [o.person_id])));
     return rows.map((r) => ({
       id: r.id,
@@ -353,6 +409,27 @@ export class Reader {
       for (const p of persons) out.set(p.id, { id: p.id, name: p.name, aliases: (aliases.get(p.id) ?? []).map((a) => a.name) });
     }
     return out;
+  }
+
+  /**
+   * The people one printed name may mean: the person that name (or a spelling of it) was stored
+   * under, else everyone with that name as one of their name parts ("Lagoni"). Cheap: the alias
+   * index only, no counts.
+   */
+  async personsNamed(name: string): Promise<PersonRef[]> {
+    const key = nameKey(name);
+    if (!key) return [];
+    let ids = (await this.q.all<{ person_id: number }>("SELECT DISTINCT person_id FROM person_aliases WHERE name_key = ?", [key])).map((r) => r.person_id);
+    if (ids.length === 0 && !key.includes(" ")) {
+      ids = (
+        await this.q.all<{ person_id: number }>(
+          "SELECT DISTINCT person_id FROM person_aliases WHERE name_key = ? OR name_key LIKE ? OR name_key LIKE ? OR name_key LIKE ?",
+          [key, `${key} %`, `% ${key}`, `% ${key} %`],
+        )
+      ).map((r) => r.person_id);
+    }
+    const refs = await this.personRefs(ids);
+    return ids.map((id) => refs.get(id)!).filter(Boolean);
   }
 
   /** Everyone in the store with every printed name and the rule that joined it. */

@@ -38,12 +38,21 @@ export type SaveDocumentInput = z.input<typeof SaveDocumentInputSchema>;
 export const SaveStatusSchema = z.enum(["new", "updated", "unchanged"]);
 export type SaveStatus = z.infer<typeof SaveStatusSchema>;
 
+/** How many texts each redaction rule replaced by its marker (redact.ts). */
+export const RedactCountsSchema = z.object({
+  cpr: z.number().int().min(0),
+  email: z.number().int().min(0),
+  phone: z.number().int().min(0),
+});
+
 export const SaveResultSchema = z.object({
   status: SaveStatusSchema,
   documentId: z.number().int(),
   meetingId: z.number().int().nullable(),
   /** Other stored documents of the same meeting (the same minutes in another format). */
   sameMeetingAs: z.array(z.string()),
+  /** What this write redacted (zero when nothing was written). */
+  redacted: RedactCountsSchema,
 });
 export type SaveResult = z.infer<typeof SaveResultSchema>;
 
@@ -98,6 +107,8 @@ export const DocumentRecordSchema = z.object({
   meetingId: z.number().int().nullable(),
   /** The document whose items stand for its meeting (docx before html, txt, pdf; then the oldest). */
   isPrimary: z.boolean(),
+  /** Private data replaced by markers in this document's stored text. */
+  redacted: RedactCountsSchema,
   ingestedAt: z.string(),
   updatedAt: z.string(),
 });
@@ -244,6 +255,11 @@ export const RunRecordSchema = RunCountsSchema.extend({
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
   status: RunStatusSchema,
+  /** Redacted in the documents this run wrote, and the rules it ran with ("cpr", "none"; null before version 3). */
+  redacted: RedactCountsSchema,
+  redactRules: z.string().nullable(),
+  /** Why an interrupted run stopped, when not by a signal (e.g. the database is full). */
+  stopReason: z.string().nullable(),
   failures: z.array(z.object({ path: z.string(), stage: z.string(), code: z.string(), message: z.string() })),
 });
 export type RunRecord = z.infer<typeof RunRecordSchema>;
@@ -273,6 +289,8 @@ export const StoreStatusSchema = z.object({
     aliases: z.number().int(),
     warnings: z.number().int(),
   }),
+  /** Private data redacted in the stored documents, per rule. */
+  redacted: RedactCountsSchema,
   /** Stored documents per extractor version. */
   extractorVersions: z.record(z.string(), z.number().int()),
   lock: LockInfoSchema.nullable(),

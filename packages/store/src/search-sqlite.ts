@@ -45,6 +45,15 @@ export const sqliteSearch: SearchDialect = {
     }
   },
 
+  async remove(q, rows) {
+    for (const r of rows) await q.run("DELETE FROM search_fts WHERE rowid = ?", [searchRowId(r.kind, r.id)]);
+  },
+
+  async compact(q) {
+    // FTS5's 'optimize' merges every segment into one, dropping deleted entries.
+    await q.run("INSERT INTO search_fts (search_fts) VALUES ('optimize')");
+  },
+
   async match(q, terms, limit) {
     if (terms.length === 0) return [];
     // Every term is [\p{L}\p{N}]+ (danish.ts), so quoting it makes it a plain phrase: user text

@@ -7,6 +7,7 @@ import type { Backend } from "./backend.ts";
 import { currentHolder, lockInfo, tryLock, unlock, type Holder } from "./lock.ts";
 import { migrate, SCHEMA_VERSION } from "./migrations.ts";
 import { Reader } from "./read.ts";
+import { formatRedactRules, redactRules, Redactor, type RedactRules } from "./redact.ts";
 import {
   FailureInputSchema,
   RunCountsSchema,
@@ -31,6 +32,13 @@ export interface OpenOptions {
   busyTimeoutMs?: number;
   /** Another backend than SQLite at `path` (tests, a future PostgreSQL backend). */
   backend?: Backend;
+  /**
+   * What private data is replaced by a marker before it is written (redact.ts). Default: CPR
+   * numbers only. `false`: nothing; an object: the rules to change ({ email: true }).
+   */
+  redact?: Partial<RedactRules> | boolean;
+  /** SQLite: at most this many pages (4 KiB each) in the file; a write beyond fails with StoreFullError. */
+  maxPages?: number;
 }
 
 /** Another run holds the write lock (and did not let go within the wait). */
@@ -60,7 +68,7 @@ export async function openStore(path: string, options: OpenOptions = {}): Promis
     } else {
       version = await migrate(backend);
     }
-    return new Store(path, backend, version, options.readonly ?? false);
+    return new Store(path, backend, version, options.readonly ?? false, redactRules(options.redact));
   } catch (err) {
     await backend.close();
     throw err;
@@ -91,6 +99,8 @@ export class Store extends Reader {
     readonly backend: Backend,
     readonly schemaVersion: number,
     readonly readonly: boolean,
+    /** The redaction rules every write applies (redact.ts). */
+    readonly redact: RedactRules = redactRules(undefined),
   ) {
     super(backend, backend.dialect);
   }
@@ -98,16 +108,26 @@ export class Store extends Reader {
   /**
    * Stores one document and its minutes in one transaction: whole or not at all. A path already
    * stored with the same sha256 is "unchanged"; with another sha256 its old version is replaced.
+   * Private data is redacted first (the store's rules); the counts go on the document and run.
    */
   async saveDocument(input: SaveDocumentInput): Promise<SaveResult> {
     const parsed = SaveDocumentInputSchema.parse(input);
-    return this.backend.transaction((tx) => saveDocument(tx, this.backend.dialect, parsed));
+    const r = new Redactor(this.redact);
+    const { source, schema, extractor, ...text } = parsed.minutes;
+    const clean = {
+      ...parsed,
+      minutes: { ...r.value(text), source, schema, extractor },
+      messages: parsed.messages.map((m) => ({ ...m, message: r.text(m.message) })),
+    };
+    return this.backend.transaction((tx) => saveDocument(tx, this.backend.dialect, clean, r.counts));
   }
 
   /** Records a file that failed (ingest, extract or store) with its reason; see write.ts. */
   async recordFailure(input: FailureInput): Promise<void> {
     const f = FailureInputSchema.parse(input);
-    await this.backend.transaction((tx) => recordFailure(tx, f));
+    const r = new Redactor(this.redact);
+    const message = r.text(f.message);
+    await this.backend.transaction((tx) => recordFailure(tx, { ...f, message }, r.counts));
   }
 
   /** Stored documents whose extractor version is older than `version` (or unknown). */
@@ -155,29 +175,32 @@ export class Store extends Reader {
   async startRun(run: { command: string; args: readonly string[]; extractorVersion: string }): Promise<number> {
     return this.backend.transaction(async (tx) => {
       const row = await tx.get<{ id: number }>(
-        `INSERT INTO runs (command, args, pid, host, extractor_version, started_at, status)
-         VALUES (?, ?, ?, ?, ?, ?, 'running') RETURNING id`,
-        [run.command, JSON.stringify(run.args), this.me.pid, this.me.host, run.extractorVersion, new Date().toISOString()],
+        `INSERT INTO runs (command, args, pid, host, extractor_version, started_at, status, redact_rules)
+         VALUES (?, ?, ?, ?, ?, ?, 'running', ?) RETURNING id`,
+        [run.command, JSON.stringify(run.args), this.me.pid, this.me.host, run.extractorVersion, new Date().toISOString(), formatRedactRules(this.redact)],
       );
       await tx.run("UPDATE run_lock SET run_id = ? WHERE id = 1 AND pid = ? AND host = ?", [row!.id, this.me.pid, this.me.host]);
       return row!.id;
     });
   }
 
-  /** Updates a run's counts (as it goes, so a killed run shows how far it came). */
-  async updateRun(runId: number, counts: RunCounts, status?: Exclude<RunStatus, "running">): Promise<void> {
+  /**
+   * Updates a run's counts (as it goes, so a killed run shows how far it came). The redaction
+   * counts are not among them: saveDocument adds those to the run in its own transaction.
+   */
+  async updateRun(runId: number, counts: RunCounts, status?: Exclude<RunStatus, "running">, stopReason?: string): Promise<void> {
     const c = RunCountsSchema.parse(counts);
     const finished = status ? new Date().toISOString() : null;
     await this.backend.run(
       `UPDATE runs SET files = ?, new_count = ?, updated_count = ?, unchanged_count = ?, failed_count = ?,
-         status = COALESCE(?, status), finished_at = COALESCE(?, finished_at) WHERE id = ?`,
-      [c.files, c.new, c.updated, c.unchanged, c.failed, status ?? null, finished, runId],
+         status = COALESCE(?, status), finished_at = COALESCE(?, finished_at), stop_reason = COALESCE(?, stop_reason) WHERE id = ?`,
+      [c.files, c.new, c.updated, c.unchanged, c.failed, status ?? null, finished, stopReason ?? null, runId],
     );
   }
 
-  /** Ends a run: final counts, status "finished" (or "interrupted"). */
-  async finishRun(runId: number, counts: RunCounts, status: "finished" | "interrupted" = "finished"): Promise<void> {
-    await this.updateRun(runId, counts, status);
+  /** Ends a run: final counts, status "finished" (or "interrupted", with why it stopped when not by a signal). */
+  async finishRun(runId: number, counts: RunCounts, status: "finished" | "interrupted" = "finished", stopReason?: string): Promise<void> {
+    await this.updateRun(runId, counts, status, stopReason);
   }
 
   /** The last runs, newest first, with their failures. */
@@ -197,6 +220,11 @@ export class Store extends Reader {
       updated_count: number;
       unchanged_count: number;
       failed_count: number;
+      redacted_cpr: number;
+      redacted_email: number;
+      redacted_phone: number;
+      redact_rules: string | null;
+      stop_reason: string | null;
     }>("SELECT * FROM runs ORDER BY id DESC LIMIT ?", [limit]);
     const out: RunRecord[] = [];
     for (const r of rows) {
@@ -219,6 +247,9 @@ export class Store extends Reader {
         updated: r.updated_count,
         unchanged: r.unchanged_count,
         failed: r.failed_count,
+        redacted: { cpr: r.redacted_cpr, email: r.redacted_email, phone: r.redacted_phone },
+        redactRules: r.redact_rules,
+        stopReason: r.stop_reason,
         failures,
       });
     }
@@ -236,6 +267,9 @@ export class Store extends Reader {
       "SELECT extractor_version AS v, COUNT(*) AS n FROM documents WHERE status = 'stored' GROUP BY extractor_version ORDER BY extractor_version",
     );
     const journal = await this.backend.get<{ journal_mode: string }>("PRAGMA journal_mode");
+    const redacted = await this.backend.get<{ cpr: number | null; email: number | null; phone: number | null }>(
+      "SELECT SUM(redacted_cpr) AS cpr, SUM(redacted_email) AS email, SUM(redacted_phone) AS phone FROM documents WHERE status = 'stored'",
+    );
     return {
       path: this.path,
       schemaVersion: this.schemaVersion,
@@ -253,6 +287,7 @@ export class Store extends Reader {
         aliases: await count("SELECT COUNT(*) AS n FROM person_aliases"),
         warnings: await count("SELECT COUNT(*) AS n FROM warnings"),
       },
+      redacted: { cpr: redacted?.cpr ?? 0, email: redacted?.email ?? 0, phone: redacted?.phone ?? 0 },
       extractorVersions: Object.fromEntries(versions.map((v) => [v.v ?? "unknown", v.n])),
       lock: await this.lockHolder(),
       runs: await this.runs(lastRuns),

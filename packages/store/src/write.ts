@@ -14,6 +14,7 @@ import type { Dialect, Queryable } from "./backend.ts";
 import { indexTerms } from "./danish.ts";
 import { foldName } from "./names.ts";
 import { PersonResolver } from "./persons.ts";
+import { noRedactions, totalRedactions, type RedactCounts } from "./redact.ts";
 import type { DocumentMeta, FailureInput, SaveResult } from "./schema.ts";
 
 const now = () => new Date().toISOString();
@@ -45,6 +46,7 @@ export async function saveDocument(
   tx: Queryable,
   dialect: Dialect,
   input: { document: DocumentMeta; minutes: Minutes; messages: Message[]; runId?: number | undefined },
+  redacted: RedactCounts = noRedactions(),
 ): Promise<SaveResult> {
   const { document: meta, minutes } = input;
   const existing = await tx.get<DocRow>("SELECT id, sha256, status, meeting_id, extractor_version FROM documents WHERE path = ?", [
@@ -54,7 +56,7 @@ export async function saveDocument(
   // version (minutes reextract), replace the stored version.
   const version = minutes.extractor ?? null;
   if (existing?.status === "stored" && existing.sha256 === meta.sha256 && existing.extractor_version === version) {
-    return { status: "unchanged", documentId: existing.id, meetingId: existing.meeting_id, sameMeetingAs: [] };
+    return { status: "unchanged", documentId: existing.id, meetingId: existing.meeting_id, sameMeetingAs: [], redacted: noRedactions() };
   }
   const t = now();
   const runId = input.runId ?? null;
@@ -73,16 +75,23 @@ export async function saveDocument(
     await tx.run(
       `UPDATE documents SET file = ?, sha256 = ?, format = ?, pages = ?, bytes = ?, status = 'stored',
          error_stage = NULL, error_code = NULL, error_message = NULL, extractor_version = ?,
-         meeting_id = NULL, is_primary = 0, meeting_header = ?, ingest_meta = ?, run_id = ?, updated_at = ?
+         meeting_id = NULL, is_primary = 0, meeting_header = ?, ingest_meta = ?, run_id = ?, updated_at = ?,
+         redacted_cpr = ?, redacted_email = ?, redacted_phone = ?
        WHERE id = ?`,
-      [minutes.source.file, meta.sha256, meta.format, meta.pages, meta.bytes, minutes.extractor ?? null, header, ingestMeta, runId, t, documentId],
+      [
+        minutes.source.file, meta.sha256, meta.format, meta.pages, meta.bytes, minutes.extractor ?? null, header, ingestMeta, runId, t,
+        redacted.cpr, redacted.email, redacted.phone, documentId,
+      ],
     );
   } else {
     const row = await tx.get<{ id: number }>(
       `INSERT INTO documents (path, file, sha256, format, pages, bytes, status, extractor_version,
-         meeting_header, ingest_meta, run_id, ingested_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, 'stored', ?, ?, ?, ?, ?, ?) RETURNING id`,
-      [meta.path, minutes.source.file, meta.sha256, meta.format, meta.pages, meta.bytes, minutes.extractor ?? null, header, ingestMeta, runId, t, t],
+         meeting_header, ingest_meta, run_id, ingested_at, updated_at, redacted_cpr, redacted_email, redacted_phone)
+       VALUES (?, ?, ?, ?, ?, ?, 'stored', ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      [
+        meta.path, minutes.source.file, meta.sha256, meta.format, meta.pages, meta.bytes, minutes.extractor ?? null, header, ingestMeta, runId, t, t,
+        redacted.cpr, redacted.email, redacted.phone,
+      ],
     );
     documentId = row!.id;
   }
@@ -135,6 +144,7 @@ export async function saveDocument(
   }
   for (const c of changed) if (c.key && c.date) await resolveNextMeetingDeadlines(tx, c.key, c.date);
   await deleteOrphanPersons(tx, oldPersons);
+  await addRunRedactions(tx, runId, redacted);
 
   const others = await tx.all<{ path: string }>("SELECT path FROM documents WHERE meeting_id = ? AND id <> ? ORDER BY id", [
     meetingId,
@@ -145,7 +155,19 @@ export async function saveDocument(
     documentId,
     meetingId,
     sameMeetingAs: others.map((o) => o.path),
+    redacted,
   };
+}
+
+/** The run's redaction totals grow in the transaction that wrote the redacted text. */
+async function addRunRedactions(tx: Queryable, runId: number | null, c: RedactCounts): Promise<void> {
+  if (runId === null || totalRedactions(c) === 0) return;
+  await tx.run("UPDATE runs SET redacted_cpr = redacted_cpr + ?, redacted_email = redacted_email + ?, redacted_phone = redacted_phone + ? WHERE id = ?", [
+    c.cpr,
+    c.email,
+    c.phone,
+    runId,
+  ]);
 }
 
 type OwnerLink = { personId: number } | { body: string };
@@ -351,8 +373,13 @@ async function deleteOrphanPersons(tx: Queryable, ids: readonly number[]): Promi
  * stored version keeps it (the last good version stays queryable); a new path gets a row with
  * status "failed", so `minutes status` lists it and the next run tries it again.
  */
-export async function recordFailure(tx: Queryable, f: Omit<FailureInput, "format"> & { format: string | null }): Promise<void> {
+export async function recordFailure(
+  tx: Queryable,
+  f: Omit<FailureInput, "format"> & { format: string | null },
+  redacted: RedactCounts = noRedactions(),
+): Promise<void> {
   const t = now();
+  await addRunRedactions(tx, f.runId ?? null, redacted);
   if (f.runId !== undefined) {
     await tx.run("INSERT INTO run_failures (run_id, path, sha256, stage, code, message, at) VALUES (?, ?, ?, ?, ?, ?, ?)", [
       f.runId,

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { openStore, SCHEMA_VERSION, type Store } from "../src/index.ts";
 import { counts, freshStore, input, item, minutes, sha, tempDb } from "./helpers.ts";
 
+const NONE = { cpr: 0, email: 0, phone: 0 };
 let store: Store;
 afterEach(async () => {
   await store?.close();
@@ -43,7 +44,7 @@ describe("openStore", () => {
     const path = await tempDb();
     store = await openStore(path);
     expect(store.schemaVersion).toBe(SCHEMA_VERSION);
-    expect(SCHEMA_VERSION).toBe(2);
+    expect(SCHEMA_VERSION).toBe(3);
     expect(await store.backend.get("PRAGMA journal_mode")).toEqual({ journal_mode: "wal" });
     expect(await store.backend.get("PRAGMA foreign_keys")).toEqual({ foreign_keys: 1 });
     const tables = (await store.backend.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_fts_%' ORDER BY name")).map((t) => t.name);
@@ -70,7 +71,7 @@ describe("saveDocument", () => {
   it("stores every fact of a document with its position, in one go", async () => {
     store = await freshStore();
     const r = await store.saveDocument({ ...input("/archive/000.txt", rich), messages: [{ code: "ocr-missing", message: "ingen OCR", page: 2, line: null, stage: "ingest", severity: "warning" }] });
-    expect(r).toEqual({ status: "new", documentId: 1, meetingId: 1, sameMeetingAs: [] });
+    expect(r).toEqual({ status: "new", documentId: 1, meetingId: 1, sameMeetingAs: [], redacted: NONE });
     expect(await counts(store)).toEqual({
       documents: 1, meetings: 1, persons: 2, person_aliases: 2, participations: 2, items: 2, attachments: 1,
       recommendations: 2, decisions: 2, actions: 2, action_owners: 3, warnings: 2,
@@ -129,7 +130,7 @@ describe("saveDocument", () => {
     store = await freshStore();
     await store.saveDocument(input("/a/000.txt", rich));
     const before = await counts(store);
-    expect(await store.saveDocument(input("/a/000.txt", rich))).toEqual({ status: "unchanged", documentId: 1, meetingId: 1, sameMeetingAs: [] });
+    expect(await store.saveDocument(input("/a/000.txt", rich))).toEqual({ status: "unchanged", documentId: 1, meetingId: 1, sameMeetingAs: [], redacted: NONE });
     expect(await counts(store)).toEqual(before);
   });
 
@@ -140,7 +141,7 @@ describe("saveDocument", () => {
       participants: [{ name: "Jan Nybo", title: null, organization: null, status: "present" }],
       items: [item("1", "Status på akutplanen", { recommendations: ["At planen godkendes"] })],
     });
-    expect(await store.saveDocument(input("/a/000.txt", changed, "2"))).toEqual({ status: "updated", documentId: 1, meetingId: 1, sameMeetingAs: [] });
+    expect(await store.saveDocument(input("/a/000.txt", changed, "2"))).toEqual({ status: "updated", documentId: 1, meetingId: 1, sameMeetingAs: [], redacted: NONE });
     expect(await counts(store)).toEqual({
       documents: 1, meetings: 1, persons: 1, person_aliases: 1, participations: 1, items: 1, attachments: 0,
       recommendations: 1, decisions: 0, actions: 0, action_owners: 0, warnings: 0,
@@ -201,7 +202,7 @@ describe("one meeting in two formats", () => {
     const docx = minutes({ items: [item("1", "Henvendelser fra Driftsfora vedr. samarbejdsaftaler"), item("2", "Status på Politisk Klynge d. 29. oktober"), item("3", "Evt.")] });
     await store.saveDocument(input("/a/003.pdf", pdf, "1", "pdf"));
     const r = await store.saveDocument(input("/a/003.docx", docx, "1", "docx"));
-    expect(r).toEqual({ status: "new", documentId: 2, meetingId: 1, sameMeetingAs: ["/a/003.pdf"] });
+    expect(r).toEqual({ status: "new", documentId: 2, meetingId: 1, sameMeetingAs: ["/a/003.pdf"], redacted: NONE });
     expect(await store.backend.all("SELECT path, meeting_id, is_primary FROM documents ORDER BY id")).toEqual([
       { path: "/a/003.pdf", meeting_id: 1, is_primary: 0 },
       { path: "/a/003.docx", meeting_id: 1, is_primary: 1 },
