@@ -22,6 +22,7 @@ Usage:
   minutes extract FILE [--format json]           minutes-json/1 of FILE on stdout
   minutes extract DIR --out OUTDIR               OUTDIR/<name>.json for every file under DIR
   minutes ingest PATH… [--db FILE] [--wait S]    files and folders (recursively) into the store
+                 [--jobs N]                      N files parsed at once (default: the cores)
                  [--format text|json]            (default ./minutes.db); summary on stdout
   minutes reextract [--db FILE] [--wait S]       documents stored by an older extractor, again
   minutes status [--db FILE] [--format text|json]  the store's totals, lock and last runs
@@ -55,6 +56,8 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
         out: { type: "string" },
         db: { type: "string" },
         wait: { type: "string" },
+        jobs: { type: "string" },
+        redact: { type: "string" },
         cluster: { type: "string" },
         body: { type: "string" },
         from: { type: "string" },

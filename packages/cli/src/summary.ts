@@ -24,7 +24,18 @@ export function summaryText(s: RunSummary, verb = "Ingested"): string {
       `  ${s.sameMeeting} file${s.sameMeeting === 1 ? "" : "s"} joined a meeting already stored from another file (its PDF beside its DOCX): each meeting counts once`,
     );
   }
-  if (s.status === "interrupted") lines.push(`  stopped early: ${s.files - s.new - s.updated - s.unchanged - s.failed} files not tried`);
+  const redacted = s.redacted.cpr + s.redacted.email + s.redacted.phone;
+  if (redacted > 0) {
+    const parts = [
+      [s.redacted.cpr, "CPR number"],
+      [s.redacted.email, "e-mail address"],
+      [s.redacted.phone, "phone number"],
+    ] as const;
+    lines.push(`  redacted   ${String(redacted).padStart(6)}  (${parts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}${n === 1 ? "" : "s"}`).join(", ")}; rules: ${s.redactRules})`);
+  }
+  if (s.status === "interrupted") {
+    lines.push(`  stopped early${s.stopped ? ` (${s.stopped})` : ""}: ${s.files - s.new - s.updated - s.unchanged - s.failed} files not tried`);
+  }
   if (s.failures.length > 0) {
     lines.push("Failed:");
     for (const f of s.failures.slice(0, MAX_FAILURES)) lines.push(`  ${shown(f.path)}  ${f.stage}/${f.code}: ${f.message}`);

@@ -36,6 +36,10 @@ const RECAP = dk(/\b(?:(?:på|ved|fra)\s+(?:det\s+|den\s+)?(?:seneste|sidste|for
 const PRESENTING = dk(/^(?:orienterer|fremlægger|præsenterer|gennemgår|redegør|giver\s+en\s+status)\b/i);
 // The noun phrase (back to a preposition), "som", a passive verb, "af" and the agent.
 const PASSIVE_AGENT = dk(/((?:\s\p{L}[\p{L}-]*){1,4}?),?\s+som\s+(\p{L}{3,}es)\s+af\s+([^,.;]{2,50}?)\s*[.;]?$/u);
+// "<the work> <verb>-es af <agent> …": a passive main clause with its agent.
+const MAIN_PASSIVE = dk(/^((?:en|et|den|det|de|ny|nyt|nye|\p{Lu})\S*(?:\s+\S+){1,20}?)\s+(\p{Ll}{3,}es)\s+af\s+(\p{Lu}[^,.;]{1,80}?|\p{Ll}+(?:et|en|erne|ne))\s*[.;]?$/u);
+// Passives that describe, not assign: "… præges af", "… påvirkes af", "… dækkes af".
+const STATE_PASSIVE = /^(?:præges|påvirkes|dækkes|omfattes|kendetegnes|begrænses|styres|ejes|finansieres|bæres|følges)$/i;
 const QUOTE = /["“”„«»]/;
 // Subordinate tails that say when or why, not what: cut from the task text.
 const TAIL = dk(/,?\s+(?:når|hvorefter|hvis|fordi|idet|mens|således\s+at)\b.*$/i);
@@ -151,6 +155,14 @@ export function actionsInSentence(sentence: string, ctx: ActionContext, inBackgr
   if (passive) {
     const owners = readOwners(passive[3]!, ctx.participants);
     if (owners) return [make(`${passive[1]!.trim()}, som ${passive[2]} af ${passive[3]}`, owners)];
+  }
+  // "Et notat om belægningen udarbejdes af Annette Winther [senest …]": the subject is the work,
+  // the agent after "af" its owner.
+  const mainPassive = MAIN_PASSIVE.exec(s);
+  if (mainPassive && !STATE_PASSIVE.test(mainPassive[2]!)) {
+    const agent = mainPassive[3]!.replace(/\s+(?:senest|inden|før|til|i\s+løbet\s+af|hurtigst|snarest|efter)\b.*$/i, "");
+    const owners = readOwners(agent, ctx.participants);
+    if (owners) return [make(`${mainPassive[1]} ${mainPassive[2]} af ${agent}`, owners)];
   }
   const read = readClause(s, ctx, false);
   // "Marianne Fog orienterer om resultatet" in the case text: what happens at this meeting.

@@ -22,7 +22,8 @@ const NOT_SETTLING = dk(/\b(?:afvent\w*|overvejes|drøftes|foreslås|ønskes\s+(
 const HAS_ACTOR_VERB = dk(/^(?:[\p{Lu}][\p{L}-]+(?:\s+(?:og\s+)?[\p{Lu}][\p{L}-]+){0,3})\s+(?:arbejder|laver|holder|sender|tager|udarbejder|undersøger|følger|sørger|skriver|sætter|melder|indkalder|kontakter)\b/u);
 
 // "flere pegede på, at …": remarks of some members, not the forum settling anything.
-const REMARK = dk(/\b(?:flere|nogle|enkelte|mange|et\s+par|et\s+medlem|medlemmerne)\s+(?:\S+\s+)?(?:pegede\s+på|nævnte|fremhævede|bemærkede|gav\s+udtryk\s+for)\b/i);
+const BARE_LABEL = /^(?:aftalt|besluttet|aftaler|beslutninger|konklusion(?:er)?)\s*:$/i;
+export const REMARK = dk(/\b(?:flere|nogle|enkelte|mange|et\s+par|et\s+medlem|medlemmerne)\s+(?:\S+\s+)?(?:pegede\s+på|nævnte|fremhævede|bemærkede|gav\s+udtryk\s+for)\b/i);
 
 export function isDecisionSentence(s: string): boolean {
   if (RECAP.test(s) || REPORTER.test(s) || REMARK.test(s)) return false;
@@ -49,6 +50,11 @@ export function findDecisions(paragraphs: Paragraph[]): string[] {
     for (const s of splitSentences(text)) {
       const sentence = s.trim();
       if (!sentence) continue;
+      // "Aftalt:" alone is the label of the list under it, not a decision of its own.
+      if (BARE_LABEL.test(sentence)) {
+        carry = true;
+        continue;
+      }
       if (isDecisionSentence(sentence)) {
         out.push(sentence);
         carry = true;

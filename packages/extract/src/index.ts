@@ -23,7 +23,7 @@ import { classifyLabel } from "./labels.ts";
 export * from "./schema.ts";
 
 /** Bumped whenever extraction changes, so stores can re-extract documents of older versions. */
-export const EXTRACTOR_VERSION = "0.3.0";
+export const EXTRACTOR_VERSION = "0.4.0";
 
 export function extract(source: SourceDocument): Minutes {
   const warnings: Warning[] = [];

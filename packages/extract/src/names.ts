@@ -15,11 +15,20 @@ import { fold } from "./text.ts";
 const PARTICLES = new Set(["de", "da", "del", "van", "von", "der", "den", "la", "le", "du", "af", "zu", "di", "el", "al", "bin"]);
 
 /** The parts of a name: words, with hyphenated surnames kept whole ("Aarup-Kristensen"). */
+const PARTS = new Map<string, string[]>();
+
 export function nameParts(name: string): string[] {
-  return name
-    .replace(/[(),;]/g, " ")
-    .split(/\s+/)
-    .filter((p) => p && !PARTICLES.has(p.toLowerCase()));
+  let parts = PARTS.get(name);
+  if (parts === undefined) {
+    parts = name
+      .replace(/[(),;]/g, " ")
+      .split(/\s+/)
+      .filter((p) => p && !PARTICLES.has(p.toLowerCase()));
+    if (PARTS.size > 50_000) PARTS.clear();
+    PARTS.set(name, parts);
+  }
+  // A copy: callers may change the list they get.
+  return parts.slice();
 }
 
 /** Two name parts are one name in two spellings (folded; surnames by edit/Jaro-Winkler distance). */
@@ -107,7 +116,9 @@ export function resolveOwner(mention: string, participants: readonly Named[]): s
     .replace(/^(?:direktør|chef|konsulent|formand|sekretær)\s+/i, "")
     .replace(/[.,:;]+$/, "")
     .trim();
-  if (!m) return null;
+  // A person's name, or initials, starts with a capital: "der gives", "og at" name nobody (and
+  // most phrases a sentence reader tries are such), so they are answered without comparing.
+  if (!m || !/^\p{Lu}/u.test(m)) return null;
   const unique = (xs: readonly Named[]): string | null => {
     const names = [...new Set(xs.map((x) => x.name))];
     return names.length === 1 ? names[0]! : null;

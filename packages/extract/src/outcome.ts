@@ -4,6 +4,7 @@
  * The patterns are Danish minute-writing conventions, matched on lower-cased text.
  */
 import type { Outcome } from "./schema.ts";
+import { REMARK } from "./decisions.ts";
 import { dk } from "./regex.ts";
 
 const WITHDRAWN = dk(/\b(?:punktet\s+(?:udgik|udgår|blev\s+trukket)|udgik\b|udgår\b|blev\s+trukket(?:\s+fra\s+dagsordenen)?|trukket\s+af\s+dagsordenen|taget\s+af\s+dagsordenen)/);
@@ -12,6 +13,7 @@ const POSTPONED = dk(/\b(?:udsat|udsatte|udsættes|afventer|afventes|afvente|tag
 const APPROVED = dk(/\b(?:(?:blev|er|bliver)\s+(?:\S+\s+)?(?:godkendt|fulgt|tiltrådt|vedtaget)|godkendte|godkendes|godkender\b(?!\s+at)|tiltrådte|vedtog|nikkede\s+til|nikket\s+til|anbefales|anbefalede|bifaldt|kunne\s+godkende|kan\s+godkende)/);
 const APPROVED_ALONE = dk(/^(?:godkendt|godkendes|indstillingen\s+(?:blev\s+)?(?:godkendt|fulgt|tiltrådt)|tiltrådt|vedtaget|anbefales)\b/);
 const DECIDED = dk(/\b(?:besluttede|besluttet|besluttes|beslutter|blev\s+aftalt|aftales|aftaltes|aftalte|det\s+aftales|enighed\s+om|enige\s+om|meldes\s+tilbage|pegede\s+på|vedtog|nedsatte|udpegede|udpeges|fastlagde|fastholdes|opbakning\s+til)\b/);
+const AGREED_LABEL = dk(/(?:^|[.:!?]\s+|\n)(?:aftalt|besluttet|aftaler|beslutninger)\s*:/);
 const NOTED = dk(/\b(?:til\s+efterretning|orienter\w*|kvitterede|kvitterer|oplyste|informerede|gav\s+en\s+(?:kort\s+)?(?:status|orientering)|status\s+blev\s+givet)\b/);
 // Discussion in the meeting itself (verbs, not a reported "Drøftelse af …" heading).
 const DISCUSSED_NOW = /\b(?:blev\s+drøftet|drøftede|drøftes|bød\s+(?:\S+\s+)?ind|ingen\s+konklusion|ikke\s+draget\s+nogen\s+konklusion)/;
@@ -42,7 +44,10 @@ export function classifyOutcome(decisionText: string | null, sentences: string[]
     if (otherDecisions.length === 0) return "postponed";
   }
   if (approved) return "approved";
-  if (DECIDED.test(t)) return "decided";
+  // "Flere pegede på, at …" is remarks of some members: no decision of the forum.
+  if (lowerSentences.some((s) => DECIDED.test(s) && !REMARK.test(s)) || (sentences.length === 0 && DECIDED.test(t))) return "decided";
+  // "Aftalt:" over a list of what was agreed.
+  if (AGREED_LABEL.test(t)) return "decided";
   if (SETTLES.test(t)) return "decided";
   if (NOTED.test(t) && !DISCUSSED_NOW.test(t)) return "noted";
   return "discussed";

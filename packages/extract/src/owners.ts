@@ -22,7 +22,21 @@ export interface OwnerMatch {
  * Reads a subject noun phrase ("Jan Nybo og Lise Søndergaard", "Driftsgruppens formandskab",
  * "Sekretariatet", "KLU Hjørring") as owners, or null when it names no actor.
  */
+// One document asks about the same phrases many times (every sentence start, 1–6 words): the
+// answers are remembered per participant list (a WeakMap: gone with the document).
+const ANSWERS = new WeakMap<Participant[], Map<string, string[] | null>>();
+
 export function readOwners(phrase: string, participants: Participant[]): string[] | null {
+  let answers = ANSWERS.get(participants);
+  if (!answers) ANSWERS.set(participants, (answers = new Map()));
+  const known = answers.get(phrase);
+  if (known !== undefined) return known && [...known];
+  const found = readOwnersUncached(phrase, participants);
+  answers.set(phrase, found);
+  return found && [...found];
+}
+
+function readOwnersUncached(phrase: string, participants: Participant[]): string[] | null {
   const cleaned = phrase.replace(/^(?:og|samt|men|så|derfor|desuden|endvidere)\s+/i, "").trim();
   if (!cleaned) return null;
   const parts = cleaned.split(/\s*(?:,|\bog\b|\bsamt\b|&)\s*/).filter(Boolean);
@@ -51,6 +65,10 @@ function readOneOwner(part: string, participants: Participant[]): string | null 
   const [w0, w1] = [words[0]!, words[1]];
   if (NOT_ACTOR.test(w0)) return null;
   if (ROLE_PLURAL.test(w0) && w1 && /^fra$/i.test(w1) && words.length <= 4) return words.slice(2).join(" ").toLowerCase();
+  // "Region Nordjylland", "Jammerbugt Kommune", "Aalborg Universitetshospital": a body's proper name.
+  if (words.length >= 2 && words.length <= 3 && words.every((w) => CAPITALISED.test(w)) && (BODY_HEAD.test(w0) || BODY_HEAD.test(words.at(-1)!))) {
+    return p.toLowerCase();
+  }
   // "Sekretariatet", "Koordineringsgruppen", "Formandskabet for driftsgruppen"
   if (BODY_HEAD.test(w0)) {
     if (words.length === 1) return p.toLowerCase();

@@ -174,7 +174,7 @@ const SECRETARIAT_ORG = /^sekretariat(?:et)?(?![\p{L}])/iu;
 const ORG_PREPOSITION = /^(?:i|ved|hos|på|fra)$/u;
 
 /** Parses one entry (possibly several people: "Anne Hansen, Jens Olsen og Ib Berg"). */
-function parseEntry(text: string, defaultOrg: string | null): Parsed[] {
+export function parseEntry(text: string, defaultOrg: string | null): Parsed[] {
   let t = stripMarker(text);
   // "Anne Hansen (DH); Bo Jensen, formand (Byrådet)": one person per segment, each with its notes.
   if (t.includes(";")) {
@@ -369,7 +369,9 @@ function tableHeader(cells: string[]): Column[] | null {
     if (/^(?:fremmøde|fremmødt|til\s*stede|deltog|deltager\s*\(ja\/nej\)|status)/.test(w)) return "presentMark";
     return "other";
   });
-  return cols.includes("name") ? cols : null;
+  // "Medlemmer: | Vibeke Berg Lauridsen (K)" is a labelled row with a person, not a header.
+  if (!cols.includes("name") || cells.some((c) => parseEntry(c, null).length > 0)) return null;
+  return cols;
 }
 
 function tableRowEntry(cells: string[], cols: Column[] | null, defaultOrg: string | null): Parsed[] {
@@ -529,6 +531,17 @@ export function extractParticipants(lines: Line[]): ParticipantsResult {
             add(ps, group.status, j);
             blockUsed.push(j++);
             continue;
+          }
+          // "| Niels Holm Poulsen (F), næstformand": a row that goes on with the group above it
+          // (its label cell is empty because the label spans the rows).
+          if (!cols && cells[0] === "" && cells.length > 1) {
+            const more = parseEntry(cells.slice(1).filter(Boolean).join(", "), group.org);
+            if (more.length) {
+              add(more, group.status, j);
+              entries += more.length;
+              blockUsed.push(j++);
+              continue;
+            }
           }
           const ps = tableRowEntry(cells, cols, group.org);
           if (!ps.length) break;

@@ -8,7 +8,7 @@
  * accents dropped. Danish names are written both ways ("Aalund"/"Ålund", "Kjær"/"Kjaer"),
  * and PDF/OCR text sometimes loses the letters, so comparisons must not depend on them.
  */
-export function fold(text: string): string {
+function foldUncached(text: string): string {
   return text
     .normalize("NFC")
     .toLowerCase()
@@ -18,6 +18,20 @@ export function fold(text: string): string {
     .normalize("NFD")
     .replace(/\p{M}+/gu, "")
     .normalize("NFC");
+}
+
+// Names are folded again and again (every owner phrase against every participant): remember the
+// answers. Bounded, so a long batch run does not grow it without end.
+const FOLDED = new Map<string, string>();
+
+export function fold(text: string): string {
+  let out = FOLDED.get(text);
+  if (out === undefined) {
+    out = foldUncached(text);
+    if (FOLDED.size > 50_000) FOLDED.clear();
+    FOLDED.set(text, out);
+  }
+  return out;
 }
 
 /** Collapses white space (incl. no-break spaces) and drops soft hyphens and zero-width characters. */

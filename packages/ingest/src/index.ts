@@ -11,6 +11,7 @@ import type { ReadOptions, ReadResult } from "./raw.ts";
 import { IngestError, SourceDocumentSchema, type SourceDocument } from "./schema.ts";
 
 export * from "./schema.ts";
+export { setPdfReaderThreads } from "./pdfjs.ts";
 
 export interface IngestOptions {
   /** OCR pages without a text layer when tesseract is installed ("auto", the default) or never. */

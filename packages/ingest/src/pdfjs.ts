@@ -1,7 +1,9 @@
 /**
- * The one pdfjs of the process, in a worker thread (pdf-worker.mjs) that is started on first use
- * and reused by every later document: the ingest pipeline is long-running, and loading pdfjs is
- * its most expensive step. The thread starts without the parent's loader hooks, so pdfjs loads as
+ * pdfjs in worker threads (pdf-worker.mjs), started on first use and reused by every later
+ * document: the ingest pipeline is long-running, and loading pdfjs is its most expensive step.
+ * One thread by default; `setPdfReaderThreads(n)` lets a batch run read n PDFs at once (parsing
+ * is the pipeline's bottleneck, so n = the number of cores uses them all). A request goes to
+ * the least busy thread, and a new thread is started while all are busy and the pool has room. The thread starts without the parent's loader hooks, so pdfjs loads as
  * plain JavaScript (not through tsx), and its stdout is captured and dropped: pdfjs can never write
  * into the CLI's answers. A document that keeps pdfjs busy past its time limit fails with
  * "timeout" and the thread is replaced; other documents in flight on it are retried once. The
@@ -69,10 +71,37 @@ class ReaderStopped extends Error {
 }
 
 /** `stopped`: terminated by us after a timeout, so the requests still open on it are not at fault. */
-let worker: { thread: Worker; pending: Map<number, Pending>; stopped: boolean } | undefined;
+interface Reader {
+  thread: Worker;
+  pending: Map<number, Pending>;
+  stopped: boolean;
+}
+let pool: Reader[] = [];
+let poolSize = 1;
 let nextId = 1;
 
-function startWorker(): NonNullable<typeof worker> {
+/** How many PDFs may be read at once (threads of pdfjs); at least 1. */
+export function setPdfReaderThreads(n: number): void {
+  poolSize = Math.max(1, Math.floor(n));
+}
+
+const drop = (r: Reader) => {
+  pool = pool.filter((x) => x !== r);
+};
+
+/** The least busy thread; a new one while every thread is busy and the pool has room. */
+function pickReader(): Reader {
+  const idle = pool.find((r) => r.pending.size === 0);
+  if (idle) return idle;
+  if (pool.length < poolSize) {
+    const r = startWorker();
+    pool.push(r);
+    return r;
+  }
+  return pool.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+}
+
+function startWorker(): Reader {
   const thread = new Worker(new URL("./pdf-worker.mjs", import.meta.url), {
     // No inherited --import/--require: pdfjs loads natively, not through the TypeScript loader.
     execArgv: [],
@@ -88,7 +117,7 @@ function startWorker(): NonNullable<typeof worker> {
     p.resolve(msg);
   });
   const fail = (message: string, outOfMemory = false) => {
-    if (worker === self) worker = undefined;
+    drop(self);
     const alone = !self.stopped && self.pending.size === 1;
     for (const [id, p] of self.pending) {
       settle(self, id);
@@ -103,7 +132,7 @@ function startWorker(): NonNullable<typeof worker> {
   return self;
 }
 
-function settle(w: NonNullable<typeof worker>, id: number): void {
+function settle(w: Reader, id: number): void {
   clearTimeout(w.pending.get(id)?.timer);
   w.pending.delete(id);
   // An idle thread must not keep the process alive.
@@ -118,8 +147,7 @@ interface Deadline {
 }
 
 function request(message: { type: string; data: Uint8Array } & Record<string, unknown>, file: string, time: Deadline): Promise<Reply> {
-  worker ??= startWorker();
-  const w = worker;
+  const w = pickReader();
   const id = nextId++;
   return new Promise<Reply>((resolve, reject) => {
     // On timeout the thread is stopped (there is no other way to halt pdfjs); documents in flight
@@ -127,7 +155,7 @@ function request(message: { type: string; data: Uint8Array } & Record<string, un
     const timer = setTimeout(() => {
       settle(w, id);
       reject(new IngestError("timeout", `${file}: reading the PDF took over ${seconds(time.timeoutMs)} s; gave up`, file));
-      if (worker === w) worker = undefined;
+      drop(w);
       w.stopped = true;
       void w.thread.terminate();
     }, Math.min(Math.max(1, time.deadline - Date.now()), MAX_TIMER_MS));
@@ -156,14 +184,14 @@ const seconds = (ms: number) => Math.round(ms / 100) / 10;
 /** setTimeout fires at once for delays past 2³¹−1 ms (an Infinity deadline means "no limit"). */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-/** The reader thread's id, or undefined before the first PDF: one thread serves every document. */
+/** The first reader thread's id, or undefined before the first PDF. */
 export function readerThreadId(): number | undefined {
-  return worker?.thread.threadId;
+  return pool[0]?.thread.threadId;
 }
 
-/** Loads the reader thread ahead of the first document (optional: reading starts it anyway). */
+/** Loads the reader threads ahead of the first document (optional: reading starts them anyway). */
 export function warmUpPdfjs(): void {
-  worker ??= startWorker();
+  while (pool.length < poolSize) pool.push(startWorker());
 }
 
 /**

@@ -6,6 +6,7 @@ export type { ActionFilter, ItemFilter, MeetingFilter, SearchOptions } from "./r
 export type { Backend, Dialect, Queryable, SearchDialect, SearchKind, SqlParams, SqlValue } from "./backend.ts";
 export { StoreFullError } from "./backend.ts";
 export {
+  addCounts,
   DEFAULT_REDACT_RULES,
   REDACT_MARKERS,
   REDACT_RULES,
@@ -13,6 +14,7 @@ export {
   findEmail,
   findPhone,
   formatRedactRules,
+  noRedactions,
   parseRedactRules,
   redactText,
   totalRedactions,

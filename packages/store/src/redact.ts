@@ -19,10 +19,11 @@
  *   other invalid dates are not hit unless labelled: a ten-digit number right after "CPR",
  *   "CPR-nr.", "cpr.nr.", "personnummer" or "personnr." is redacted whatever its date. A number
  *   labelled as something else ("P-nr.", "kontonr.", "fakturanr.", "ordrenr.", "sagsnr.",
- *   "j.nr.", "bilag", "kunde-", "aftale-", "kontraktnr.", CVR/SE/EAN/GLN) is not hit.
+ *   "j.nr.", "journalnr.", "bilag", "kunde-", "aftale-", "kontraktnr.", CVR/SE/EAN/GLN) is not hit.
  * - **email** → "[e-mail]": local@domain.tld.
  * - **phone** → "[telefon]": Danish numbers (8 digits, optionally grouped 2-2-2-2 or 4-4 and
- *   prefixed +45/0045) and +CC international numbers; not after "CVR", "SE", "EAN", "P-nr.".
+ *   prefixed +45/0045) and +CC international numbers; not when labelled as another number
+ *   (CVR, SE, P-nr., kontonr., sagsnr. …: the labels the CPR rule skips).
  */
 
 export const REDACT_RULES = ["cpr", "email", "phone"] as const;
@@ -87,10 +88,11 @@ const CPR_CANDIDATE = /(\d{2})(\d{2})(\d{2})[-‐‑– \u00a0]?(\d{4})/g;
 const CPR_LABEL = /(?:\bcpr|personn(?:umme)?r)\.?(?:[\s.:-]*(?:nr|nummer)\b)?[\s.:-]*$/iu;
 /**
  * Numbers labelled as something else: P-numbers (ten digits, some of which read as dates),
- * account, invoice, order, case, journal, attachment, customer and contract numbers.
+ * account, invoice, order, case, journal, attachment, customer and contract numbers. "Journal"
+ * and "sag" alone are no label ("journal 010190-1234" is a patient's record by CPR number).
  */
 const OTHER_LABEL =
-  /(?:\b(?:p|se)[\s.-]*(?:nr|nummer)|\b(?:cvr|ean|gln|reg|konto|faktura|ordre|sags?|j|journal|bilags?|kunde|aftale|kontrakt)(?:[\s.-]*(?:nr|nummer|id))?)\.?[\s.:-]*$/iu;
+  /(?:\b(?:p|se|j|journal|sags?)[\s.-]*(?:nr|nummer|id)|\b(?:cvr|ean|gln|reg|konto|faktura|ordre|bilags?|kunde|aftale|kontrakt)(?:[\s.-]*(?:nr|nummer|id))?)\.?[\s.:-]*$/iu;
 
 /** The century of a CPR number's birth year, from its seventh digit (CPR-kontoret's table). */
 function cprYear(yy: number, seventh: number): number {
@@ -141,8 +143,6 @@ const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L
 
 /** +45/0045 and 8 digits (12345678, 12 34 56 78, 1234 5678, 12-34-56-78), or +CC and 6–12 digits. */
 const PHONE = /(?:(?:\+|00)45[\s.-]?)?(?:\d{8}|\d{2}([ .-])\d{2}\1\d{2}\1\d{2}|\d{4} \d{4})|\+(?!45)\d{1,3}[\s.-]?\d(?:[\s.-]?\d){5,11}/g;
-/** Numbers that are not phone numbers although they have 8 digits: company, VAT, EAN, P numbers. */
-const NOT_PHONE_LABEL = /\b(?:cvr|se|ean|p)(?:[\s.:-]*(?:nr|nummer)\b)?[\s.:-]*$/iu;
 
 function findMatches(text: string, re: RegExp, keep: (start: number, end: number) => boolean): [number, number][] {
   const out: [number, number][] = [];
@@ -162,7 +162,7 @@ export function findPhone(text: string): [number, number][] {
   return findMatches(
     text,
     PHONE,
-    (start, end) => !inLongerNumber(text, start, end) && !NOT_PHONE_LABEL.test(text.slice(Math.max(0, start - 16), start)),
+    (start, end) => !inLongerNumber(text, start, end) && !OTHER_LABEL.test(text.slice(Math.max(0, start - 24), start)),
   );
 }
 

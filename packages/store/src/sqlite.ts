@@ -64,10 +64,16 @@ function mapped<T>(f: () => T): T {
  * with no writer around (the last one removed -shm on close), SQLite says only "unable to open
  * database file"; this says why.
  */
-function openDatabase(path: string, readonly: boolean): Database.Database {
+function openDatabase(path: string, readonly: boolean, busyTimeoutMs: number): Database.Database {
+  let db: Database.Database | null = null;
   try {
-    return new Database(path, { readonly, fileMustExist: readonly });
+    db = new Database(path, { readonly, fileMustExist: readonly });
+    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
+    // SQLite opens the WAL (and -shm) at the first read: make that happen here.
+    if (readonly) db.pragma("schema_version");
+    return db;
   } catch (err) {
+    db?.close();
     if (!readonly || (err as { code?: unknown }).code !== "SQLITE_CANTOPEN") throw err;
     if (!existsSync(path)) throw new Error(`no database at ${path}`, { cause: err });
     let writable = true;
@@ -97,8 +103,7 @@ export class SqliteBackend implements Backend {
   constructor(path: string, options: SqliteOptions = {}) {
     const max = options.maxPages;
     if (max !== undefined && (!Number.isInteger(max) || max < 1)) throw new Error(`maxPages ${max} is not a whole number ≥ 1`);
-    this.db = openDatabase(path, options.readonly ?? false);
-    this.db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
+    this.db = openDatabase(path, options.readonly ?? false, options.busyTimeoutMs ?? 5000);
     if (!options.readonly) {
       this.db.pragma("journal_mode = WAL");
       this.db.pragma("synchronous = NORMAL");

@@ -1,14 +1,20 @@
 /**
- * `minutes ingest PATH… [--db FILE] [--wait SECONDS] [--format text|json]`: every file under the
- * paths (recursively) through ingest → extract → store, one transaction per document, as one
- * recorded run. Exit 0 all stored or unchanged, 1 some file failed, 2 usage, 3 store locked.
+ * `minutes ingest PATH… [--db FILE] [--wait SECONDS] [--redact RULES] [--format text|json]`: every
+ * file under the paths (recursively) through ingest → extract → store, one transaction per
+ * document, as one recorded run. Exit 0 all stored or unchanged, 1 some file failed or the run
+ * stopped (signal, full database), 2 usage, 3 store locked.
+ *
+ * `--redact cpr,email,phone` or `--redact none`: the private data replaced by markers before it
+ * is stored (default cpr). `MINUTES_DB_MAX_PAGES=N`: the database may not grow beyond N pages of
+ * 4 KiB (SQLite max_page_count), so a full disk can be tried out and a store kept within bounds.
  */
+import { availableParallelism } from "node:os";
 import { stat } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { openStore } from "@minutes/store";
+import { openStore, parseRedactRules, StoreFullError, type OpenOptions, type Store } from "@minutes/store";
 import type { Logger } from "pino";
 import { listFiles } from "../files.ts";
-import { lockedExit, runFiles } from "../pipeline.ts";
+import { lockedExit, runFiles, type RunSummary } from "../pipeline.ts";
 import { logFor, Progress } from "../progress.ts";
 import { summaryJson, summaryText } from "../summary.ts";
 import { EXIT, pickFormat, UsageError } from "../usage.ts";
@@ -19,6 +25,63 @@ export interface StoreCommandOptions {
   db?: string;
   wait?: string;
   format?: string;
+  redact?: string;
+  jobs?: string;
+}
+
+/**
+ * --jobs N: files parsed and extracted at once (default: the machine's cores, at most 8).
+ * Parsing (pdfjs) is the pipeline's bottleneck; the store stays one writer.
+ */
+export function jobsOf(value: string | undefined): number {
+  if (value === undefined) return Math.min(8, availableParallelism());
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 8) throw new UsageError(`--jobs ${value} is not a whole number from 1 to 8`);
+  return n;
+}
+
+/** The store options of a writing command: --redact, and MINUTES_DB_MAX_PAGES from the environment. */
+export function writeOptions(opts: StoreCommandOptions, env: NodeJS.ProcessEnv = process.env): OpenOptions {
+  const out: OpenOptions = {};
+  if (opts.redact !== undefined) {
+    try {
+      out.redact = parseRedactRules(opts.redact);
+    } catch (err) {
+      throw new UsageError(`--redact ${opts.redact}: ${(err as Error).message}`);
+    }
+  }
+  const max = env.MINUTES_DB_MAX_PAGES;
+  if (max !== undefined && max !== "") {
+    const n = Number(max);
+    if (!Number.isInteger(n) || n < 1) throw new UsageError(`MINUTES_DB_MAX_PAGES=${max} is not a whole number ≥ 1`);
+    out.maxPages = n;
+  }
+  return out;
+}
+
+/** A run that could not go on: the store is locked (exit 3) or full (exit 1); anything else is rethrown. */
+export function stoppedExit(err: unknown): number {
+  return err instanceof StoreFullError ? runExit(err) : lockedExit(err);
+}
+
+/**
+ * The exit code of a run, after saying on stderr why it stopped early when the database was
+ * full. Also for a full database before the run began (the lock, the run record).
+ */
+export function runExit(summary: RunSummary | StoreFullError, stderr: NodeJS.WritableStream = process.stderr): number {
+  if (summary instanceof StoreFullError) {
+    stderr.write(`minutes: ${summary.message}: nothing was stored. Make room (or raise MINUTES_DB_MAX_PAGES) and run again.\n`);
+    return EXIT.someFailed;
+  }
+  if (summary.stopped) {
+    const tried = summary.new + summary.updated + summary.unchanged + summary.failed;
+    stderr.write(
+      `minutes: ${summary.stopped}: stopped after ${tried} of ${summary.files} files; ${summary.new + summary.updated} documents stored ` +
+        `by this run, each whole; the one being written was rolled back, nothing partial. Make room (or raise ` +
+        `MINUTES_DB_MAX_PAGES) and run again: stored files are skipped.\n`,
+    );
+  }
+  return summary.failed > 0 || summary.status === "interrupted" ? EXIT.someFailed : EXIT.ok;
 }
 
 /** --wait SECONDS: a number ≥ 0 (default 0: do not wait). */
@@ -51,7 +114,14 @@ export async function ingestCommand(
   if (!(await stat(dirname(db)).catch(() => null))?.isDirectory()) throw new UsageError(`--db ${opts.db}: no folder ${dirname(db)}`);
   const files = await filesToIngest(paths, db);
   const progress = Progress.forTerminal();
-  const store = await openStore(db);
+  const options = writeOptions(opts);
+  let store: Store;
+  try {
+    store = await openStore(db, options);
+  } catch (err) {
+    if (err instanceof StoreFullError) return runExit(err);
+    throw err;
+  }
   try {
     const summary = await runFiles(store, files, {
       command: "ingest",
@@ -59,11 +129,12 @@ export async function ingestCommand(
       log: logFor(progress, log),
       progress,
       waitSeconds,
+      jobs: jobsOf(opts.jobs),
     });
     stdout.write(fmt === "json" ? summaryJson(summary) : summaryText(summary));
-    return summary.failed > 0 || summary.status === "interrupted" ? EXIT.someFailed : EXIT.ok;
+    return runExit(summary);
   } catch (err) {
-    return lockedExit(err);
+    return stoppedExit(err);
   } finally {
     await store.close();
   }

@@ -7,17 +7,17 @@ import { resolve } from "node:path";
 import { EXTRACTOR_VERSION } from "@minutes/extract";
 import { openStore } from "@minutes/store";
 import type { Logger } from "pino";
-import { lockedExit, processFile, runFiles } from "../pipeline.ts";
+import { processFile, runFiles } from "../pipeline.ts";
 import { logFor, Progress } from "../progress.ts";
 import { summaryJson, summaryText } from "../summary.ts";
-import { EXIT, pickFormat } from "../usage.ts";
-import { DEFAULT_DB, parseWait, type StoreCommandOptions } from "./ingest.ts";
+import { pickFormat } from "../usage.ts";
+import { DEFAULT_DB, parseWait, runExit, stoppedExit, writeOptions, type StoreCommandOptions } from "./ingest.ts";
 
 export async function reextractCommand(opts: StoreCommandOptions, log: Logger, stdout: NodeJS.WritableStream): Promise<number> {
   const fmt = pickFormat(opts.format, ["text", "json"] as const, "text");
   const waitSeconds = parseWait(opts.wait);
   const progress = Progress.forTerminal();
-  const store = await openStore(resolve(opts.db ?? DEFAULT_DB));
+  const store = await openStore(resolve(opts.db ?? DEFAULT_DB), writeOptions(opts));
   try {
     const files = (await store.documentsNeedingReextract(EXTRACTOR_VERSION)).map((d) => d.path);
     const summary = await runFiles(store, files, {
@@ -29,9 +29,9 @@ export async function reextractCommand(opts: StoreCommandOptions, log: Logger, s
       each: (path, runId) => processFile(store, path, runId, true),
     });
     stdout.write(fmt === "json" ? summaryJson(summary) : summaryText(summary, `Re-extracted (extractor ${EXTRACTOR_VERSION})`));
-    return summary.failed > 0 || summary.status === "interrupted" ? EXIT.someFailed : EXIT.ok;
+    return runExit(summary);
   } catch (err) {
-    return lockedExit(err);
+    return stoppedExit(err);
   } finally {
     await store.close();
   }

@@ -32,6 +32,7 @@ export function statusText(s: StoreStatus): string {
     `${shown(s.path)}  schema ${s.schemaVersion}, journal ${s.journalMode}`,
     `  documents ${t.documents} (${t.stored} stored, ${t.failed} failed)   meetings ${t.meetings}   items ${t.items}`,
     `  recommendations ${t.recommendations}   decisions ${t.decisions}   actions ${t.actions}   persons ${t.persons} (${t.aliases} names)   warnings ${t.warnings}`,
+    `  redacted: ${s.redacted.cpr} CPR numbers, ${s.redacted.email} e-mail addresses, ${s.redacted.phone} phone numbers`,
   ];
   const older = Object.entries(s.extractorVersions)
     .filter(([v]) => compareVersions(v === "unknown" ? null : v, EXTRACTOR_VERSION) < 0)
@@ -44,15 +45,17 @@ export function statusText(s: StoreStatus): string {
   if (s.runs.length === 0) out.push("No runs yet.");
   else {
     out.push("Last runs:");
-    out.push("  run  started               status       files    new  updated  unchanged  failed  command");
+    out.push("  run  started               status       files    new  updated  unchanged  failed  redacted  command");
     for (const r of s.runs) {
+      const redacted = r.redacted.cpr + r.redacted.email + r.redacted.phone;
       out.push(
-        `  ${String(r.id).padStart(3)}  ${r.startedAt.slice(0, 19).replace("T", " ")}   ${r.status.padEnd(11)} ${[r.files, r.new, r.updated, r.unchanged, r.failed]
-          .map((n, i) => String(n).padStart([6, 6, 8, 10, 7][i]!))
+        `  ${String(r.id).padStart(3)}  ${r.startedAt.slice(0, 19).replace("T", " ")}   ${r.status.padEnd(11)} ${[r.files, r.new, r.updated, r.unchanged, r.failed, redacted]
+          .map((n, i) => String(n).padStart([6, 6, 8, 10, 7, 9][i]!))
           .join(" ")}  ${r.command} ${r.args.join(" ")}`,
       );
     }
     const last = s.runs[0]!;
+    if (last.stopReason) out.push(`    run ${last.id} stopped: ${last.stopReason}`);
     for (const f of last.failures.slice(0, 10)) out.push(`    run ${last.id} failed: ${shown(f.path)}  ${f.stage}/${f.code}: ${f.message}`);
   }
   return out.join("\n") + "\n";
