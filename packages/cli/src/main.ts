@@ -23,6 +23,7 @@ Usage:
   minutes extract DIR --out OUTDIR               OUTDIR/<name>.json for every file under DIR
   minutes ingest PATH… [--db FILE] [--wait S]    files and folders (recursively) into the store
                  [--jobs N]                      N files parsed at once (default: the cores)
+                 [--redact cpr,email,phone|none] private data replaced before storing (default cpr)
                  [--format text|json]            (default ./minutes.db); summary on stdout
   minutes reextract [--db FILE] [--wait S]       documents stored by an older extractor, again
   minutes status [--db FILE] [--format text|json]  the store's totals, lock and last runs

@@ -1,8 +1,8 @@
 /**
  * SIGKILL at random points, 20 times over one run of 200 documents: each time a real
- * `minutes ingest` child process is killed once it has stored at least one more document and a
- * seeded random while after, so kills land mid-run — between documents, inside a document's
- * transaction, while the run's counts are written. After every kill the store (opened read-only,
+ * `minutes ingest` child process is killed once it has stored a seeded random number of further
+ * documents and a random while after, so kills land mid-run — while a document is parsed, inside
+ * its transaction, while the run's counts are written. After every kill the store (opened read-only,
  * as an analyst would) passes integrity and foreign-key checks and holds only whole documents;
  * the next run takes over the dead run's lock. A final uninterrupted run then stores the rest:
  * every one of the 200 documents exactly once.
@@ -18,12 +18,12 @@ import { checkStore, random, spawnMinutes, sumExpected, useInbox } from "./store
 const DOCUMENTS = 200;
 const KILLS = 20;
 /**
- * The random extra wait after the first newly stored document: up to this many ms (~12 documents
- * on 2 cores), so kills spread over the run; short once most documents are stored, so that every
- * kill still lands before the run's end on a faster machine.
+ * Where a kill lands: after a random number of newly stored documents (spread so that the 20
+ * kills cover the whole run whatever the machine's speed), then a random extra wait of up to
+ * about one document's time, so it hits the next document anywhere: being read, parsed, in its
+ * transaction, or the run's counts being written.
  */
-const MAX_DELAY_MS = 700;
-const LATE_DELAY_MS = 60;
+const MAX_EXTRA_MS = 60;
 const SEED = Number(process.env.KILL_LOOP_SEED ?? 6);
 
 const files = useInbox("minutes-kill-loop-", DOCUMENTS);
@@ -36,21 +36,30 @@ it(`survives ${KILLS} SIGKILLs at random points of a ${DOCUMENTS}-document run; 
 
   const storedAfter: number[] = [];
   const delays: number[] = [];
+  const steps: number[] = [];
   let stored: string[] = [];
   for (let k = 0; k < KILLS; k++) {
     const child = spawnMinutes(["ingest", inbox, "--db", db]);
-    // Wait for one more stored document (its log line comes after its commit), then a while.
+    // Steps average the documents left per kill left, and leave a few for every later kill and
+    // about ten for the final run.
+    const remaining = DOCUMENTS - stored.length;
+    const left = KILLS - k;
+    const step = Math.max(1, Math.min(1 + Math.floor(rnd() * ((1.6 * remaining) / left)), remaining - 5 * left - 10));
+    steps.push(step);
+    // The step's documents are stored (each one's log line comes after its commit), then a while.
     await new Promise<void>((ready, fail) => {
+      let seen = 0;
       const onData = (d: Buffer) => {
-        if (/"msg":"(new|updated)"/.test(String(d))) {
+        seen += (String(d).match(/"msg":"(new|updated)"/g) ?? []).length;
+        if (seen >= step) {
           child.stderr!.off("data", onData);
           ready();
         }
       };
       child.stderr!.on("data", onData);
-      void child.done.then((r) => fail(new Error(`run ${k + 1} ended before storing a document: ${JSON.stringify(r)}`)));
+      void child.done.then((r) => fail(new Error(`run ${k + 1} ended after ${seen} of ${step} documents: ${JSON.stringify(r).slice(-1000)}`)));
     });
-    const delay = Math.floor(rnd() * (stored.length < DOCUMENTS * 0.75 ? MAX_DELAY_MS : LATE_DELAY_MS));
+    const delay = Math.floor(rnd() * MAX_EXTRA_MS);
     delays.push(delay);
     await sleep(delay);
     expect(child.exitCode, `run ${k + 1} was still running when killed`).toBeNull();
@@ -93,7 +102,7 @@ it(`survives ${KILLS} SIGKILLs at random points of a ${DOCUMENTS}-document run; 
   expect(await s.lockHolder()).toBeNull();
   await s.close();
   console.log(
-    `kill loop (seed ${SEED}): ${KILLS}/${KILLS} kills mid-run, stored after each: ${storedAfter.join(" ")}; ` +
-      `delays ${Math.min(...delays)}–${Math.max(...delays)} ms; final run stored ${DOCUMENTS - stored.length}; ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    `kill loop (seed ${SEED}): ${KILLS}/${KILLS} kills mid-run, after ${steps.join(" ")} more documents (+ ${Math.min(...delays)}–${Math.max(...delays)} ms); ` +
+      `stored after each: ${storedAfter.join(" ")}; final run stored ${DOCUMENTS - stored.length}; ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
 });
