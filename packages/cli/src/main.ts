@@ -24,6 +24,7 @@ Usage:
   minutes ingest PATH… [--db FILE] [--wait S]    files and folders (recursively) into the store
                  [--jobs N]                      N files parsed at once (default: the cores)
                  [--redact cpr,email,phone|none] private data replaced before storing (default cpr)
+                 [--timeout S] [--max-pages N] [--max-mb N]  per-document limits (120 s, 2000, 100)
                  [--format text|json]            (default ./minutes.db); summary on stdout
   minutes reextract [--db FILE] [--wait S]       documents stored by an older extractor, again
   minutes status [--db FILE] [--format text|json]  the store's totals, lock and last runs
@@ -58,6 +59,9 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
         db: { type: "string" },
         wait: { type: "string" },
         jobs: { type: "string" },
+        timeout: { type: "string" },
+        "max-pages": { type: "string" },
+        "max-mb": { type: "string" },
         redact: { type: "string" },
         cluster: { type: "string" },
         body: { type: "string" },

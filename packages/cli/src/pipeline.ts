@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { extract, EXTRACTOR_VERSION } from "@minutes/extract";
-import { DEFAULT_MAX_BYTES, ingest, IngestError, setPdfReaderThreads, type Stage } from "@minutes/ingest";
+import { DEFAULT_MAX_BYTES, ingest, IngestError, setPdfReaderThreads, type IngestOptions, type Stage } from "@minutes/ingest";
 import {
   addCounts,
   formatRedactRules,
@@ -56,12 +56,12 @@ export interface RunSummary extends RunCounts {
   failures: { path: string; stage: string; code: string; message: string }[];
 }
 
-async function readBytes(path: string): Promise<Uint8Array> {
+async function readBytes(path: string, maxBytes = DEFAULT_MAX_BYTES): Promise<Uint8Array> {
   const name = basename(path);
   try {
     const s = await stat(path);
     if (!s.isFile()) throw new IngestError("unreadable", `${path}: not a regular file`, name);
-    if (s.size > DEFAULT_MAX_BYTES) throw new IngestError("too-large", `${path}: ${s.size} bytes is over the limit of ${DEFAULT_MAX_BYTES}`, name);
+    if (s.size > maxBytes) throw new IngestError("too-large", `${path}: ${s.size} bytes is over the limit of ${maxBytes}`, name);
     return new Uint8Array(await readFile(path));
   } catch (err) {
     if (err instanceof IngestError) throw err;
@@ -90,18 +90,18 @@ function failureOf(err: unknown): { code: string; message: string } {
  * ingest, extract. It writes nothing, so several files can be prepared at once while one writer
  * stores them (runFiles). `reextract`: prepare it even when its bytes are stored.
  */
-export async function prepareFile(store: Store, path: string, reextract = false): Promise<Prepared> {
+export async function prepareFile(store: Store, path: string, reextract = false, limits: IngestOptions = {}): Promise<Prepared> {
   let stage: Stage = "ingest";
   let sha256: string | null = null;
   let format: FileFormat | null = null;
   try {
-    const bytes = await readBytes(path);
+    const bytes = await readBytes(path, limits.maxBytes);
     sha256 = createHash("sha256").update(bytes).digest("hex");
     if (!reextract) {
       const skip = await alreadyStored(store, path, sha256);
       if (skip) return { kind: "done", outcome: skip };
     }
-    const doc = await ingest({ bytes, name: basename(path) });
+    const doc = await ingest({ bytes, name: basename(path) }, limits);
     format = doc.format;
     stage = "extract";
     const minutes = extract(doc);
@@ -175,6 +175,8 @@ export interface RunOptions {
    * stores them one by one, in order. Default 1.
    */
   jobs?: number;
+  /** Per-document limits (size, pages, seconds); ingest's defaults otherwise. */
+  limits?: IngestOptions;
 }
 
 /**
@@ -211,7 +213,7 @@ export async function runFiles(store: Store, files: readonly string[], opts: Run
     setPdfReaderThreads(jobs);
     const ahead = new Map<number, Promise<Prepared>>();
     const prepared = (k: number): Promise<Prepared> => {
-      for (let j = k; j < Math.min(files.length, k + jobs); j++) if (!ahead.has(j)) ahead.set(j, prepareFile(store, files[j]!));
+      for (let j = k; j < Math.min(files.length, k + jobs); j++) if (!ahead.has(j)) ahead.set(j, prepareFile(store, files[j]!, false, opts.limits));
       const p = ahead.get(k)!;
       ahead.delete(k);
       return p;

@@ -101,7 +101,10 @@ describe.skipIf(!hasChromium)("the page in Chromium", () => {
     await page.waitForSelector("#view table");
     await page.selectOption('select[name="cluster"]', "Nord");
     await page.waitForFunction(() => location.hash.includes("cluster=Nord"));
-    await page.waitForFunction(() => Array.from(document.querySelectorAll("#view tbody tr")).every((tr) => tr.children[1]?.textContent === "Nord"));
+    await page.waitForFunction(() => {
+      const rows = Array.from(document.querySelectorAll("#view tbody tr"));
+      return rows.length > 0 && rows.every((tr) => tr.children[1]?.textContent === "Nord");
+    });
     const clusters = await page.$$eval("#view tbody tr td:nth-child(2)", (tds) => [...new Set(tds.map((t) => t.textContent))]);
     expect(clusters).toEqual(["Nord"]);
 
@@ -133,7 +136,7 @@ describe.skipIf(!hasChromium)("the page in Chromium", () => {
     await page.goto(`${base}#/search?q=dagsorden`);
     await page.waitForSelector("#view table");
     await page.goto(`${base}#/decisions?cluster=Midt&from=2022-03-01&to=2022-03-31`);
-    await page.waitForSelector("#view table");
+    await page.waitForFunction(() => document.querySelector("#view h2")?.textContent?.includes("Klynge Midt") && document.querySelector("#view table"));
     const text = await page.textContent("#view");
     expect(text).toContain('Godkendelse af dagsorden <script>window.__pwned = 1; alert("xss")</script>');
     await page.click("#view tbody tr:first-child a.source");

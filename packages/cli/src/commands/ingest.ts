@@ -12,6 +12,7 @@ import { availableParallelism } from "node:os";
 import { stat } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { openStore, parseRedactRules, StoreFullError, type OpenOptions, type Store } from "@minutes/store";
+import type { IngestOptions } from "@minutes/ingest";
 import type { Logger } from "pino";
 import { listFiles } from "../files.ts";
 import { lockedExit, runFiles, type RunSummary } from "../pipeline.ts";
@@ -27,6 +28,27 @@ export interface StoreCommandOptions {
   format?: string;
   redact?: string;
   jobs?: string;
+  timeout?: string;
+  "max-pages"?: string;
+  "max-mb"?: string;
+}
+
+/** --timeout SECONDS, --max-pages N, --max-mb N: the per-document limits (ingest's defaults otherwise). */
+export function limitsOf(opts: StoreCommandOptions): IngestOptions {
+  const num = (v: string | undefined, name: string) => {
+    if (v === undefined) return undefined;
+    const n = Number(v);
+    if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${name} ${v} is not a positive number`);
+    return n;
+  };
+  const out: IngestOptions = {};
+  const t = num(opts.timeout, "timeout");
+  if (t !== undefined) out.timeoutMs = t * 1000;
+  const p = num(opts["max-pages"], "max-pages");
+  if (p !== undefined) out.maxPages = Math.floor(p);
+  const mb = num(opts["max-mb"], "max-mb");
+  if (mb !== undefined) out.maxBytes = Math.floor(mb * 1024 * 1024);
+  return out;
 }
 
 /**
@@ -130,6 +152,7 @@ export async function ingestCommand(
       progress,
       waitSeconds,
       jobs: jobsOf(opts.jobs),
+      limits: limitsOf(opts),
     });
     stdout.write(fmt === "json" ? summaryJson(summary) : summaryText(summary));
     return runExit(summary);
