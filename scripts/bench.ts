@@ -112,7 +112,7 @@ function metText(r: Row): string {
   if (r.met === null) return r.goal ? "n/a" : "";
   if (r.met) return "yes";
   const { amount, percent } = r.missedBy!;
-  return `no: ${shown(amount, r.unit)} ${r.goal!.op === ">=" ? "short" : "over"} (${percent.toFixed(0)} %)`;
+  return `no: ${shown(amount, r.unit)} ${r.goal!.op === ">=" ? "short" : "over"} (${percent.toFixed(percent < 10 ? 1 : 0)} %)`;
 }
 
 function conditionsText(c: Conditions | undefined): string {
@@ -319,7 +319,7 @@ async function text(ctx: Context): Promise<void> {
     addRow("text", `ingest + extract, 1 thread: ${s.name}`, s.docsPerSecond, "docs/s", {
       goal: sets[i]!.goal ? { op: ">=", target: 300 } : undefined,
       conditions: r,
-      note: `${(s.ingestShare * 100).toFixed(0)} % of the time in ingest, the rest in extract; ${s.docsPerCpuSecond.toFixed(0)} per CPU second; ${s.passes} passes; ${s.failed} failed`,
+      note: `${(s.ingestShare * 100).toFixed(0)} % of the time in ingest, the rest in extract; ${s.docsPerCpuSecond.toFixed(0)} per CPU second; ${s.passes} pass${s.passes === 1 ? "" : "es"}; ${s.failed} failed`,
     });
   }
   ctx.results.text = { sets: out, ...strip(r) };

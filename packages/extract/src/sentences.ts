@@ -78,7 +78,11 @@ function isBoundary(text: string, at: number, term: string, after: number): bool
   if (!term.startsWith(".")) return !/^\p{Ll}/u.test(next); // ? ! …: unless the text runs on in lower case
   if (term.length > 1 && /^\.+$/.test(term) && term.length >= 3) return /^\p{Lu}/u.test(next); // "..."
   // The word that carries the dot: "bl.a", "(jf", "24", "I".
-  const before = /(\S*)$/u.exec(text.slice(0, at))![1]!.replace(/^[("'“„»[]+/u, "");
+  // Walk back to the white space before the dot (a regex anchored at the end would try every
+  // start position of the text: quadratic on long paragraphs).
+  let from = at;
+  while (from > 0 && !/\s/u.test(text[from - 1]!)) from--;
+  const before = text.slice(from, at).replace(/^[("'“„»[]+/u, "");
   const word = before.toLowerCase();
   if (/^\p{Ll}/u.test(next)) return false; // a sentence does not start in lower case
   if (CONTINUING.has(word)) return false;

@@ -82,7 +82,9 @@ function decide(line: HyphenLine, next: HyphenLine, lexicon: Lexicon): "drop" | 
     return "drop";
   }
 
-  const m = HYPHEN_END.exec(line.text);
+  // Only the last word can end in a hyphen: match on it alone (anchored at the end, the pattern
+  // would otherwise be tried from every position of the line).
+  const m = /[-\u2010]$/u.test(line.text) ? HYPHEN_END.exec(line.text.slice(line.text.search(/\S+$/u))) : null;
   if (!m) return null;
   const token = m[1]! + m[2]!; // the last token without its final hyphen
   if (isUrlish(token) || isUrlish(nextToken)) return null;
