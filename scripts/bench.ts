@@ -426,6 +426,10 @@ async function incremental(ctx: Context): Promise<void> {
   for (const s of ["", "-wal", "-shm"]) if (existsSync(baseDb + s)) await copyFile(baseDb + s, db + s);
   for (const f of await readdir(files)) if (f.startsWith("new-")) await rm(join(files, f));
 
+  // What every run pays before its first file: Node, tsx and the CLI's modules.
+  const start = await measure(NODE, [...CLI, "--help"], { cwd: ROOT, env: QUIET });
+  addRow("nightly", "start-up: minutes --help (node --import tsx)", start.wallSeconds, "s", { conditions: start, note: `peak RSS ${start.peakRssMb?.toFixed(0)} MB` });
+
   log(`nightly: a run over ${n} stored files, nothing new …`);
   const idle = await ingestRun([files], db, null);
   addRow("nightly", `nightly run, nothing new among ${n.toLocaleString("en-US")}`, idle.wallSeconds, "s", {
@@ -448,7 +452,7 @@ async function incremental(ctx: Context): Promise<void> {
       conditions: run,
       note: `run ${run.summary.seconds.toFixed(2)} s + start-up; peak RSS ${run.peakRssMb?.toFixed(0)} MB; default --jobs`,
     });
-    ctx.results.incremental = { stored: n, build: { ...build, cached }, nothingNew: strip(idle), twentyNew: strip(run) };
+    ctx.results.incremental = { stored: n, build: { ...build, cached }, startUp: strip(start), nothingNew: strip(idle), twentyNew: strip(run) };
   } finally {
     for (const f of added) await rm(f, { force: true });
   }
