@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { extract, EXTRACTOR_VERSION } from "@minutes/extract";
-import { DEFAULT_MAX_BYTES, ingest, IngestError, setPdfReaderThreads, type IngestOptions, type Stage } from "@minutes/ingest";
+import { ingest, IngestError, readSourceFile, setPdfReaderThreads, type IngestOptions, type Stage } from "@minutes/ingest";
 import {
   addCounts,
   formatRedactRules,
@@ -56,20 +56,6 @@ export interface RunSummary extends RunCounts {
   failures: { path: string; stage: string; code: string; message: string }[];
 }
 
-async function readBytes(path: string, maxBytes = DEFAULT_MAX_BYTES): Promise<Uint8Array> {
-  const name = basename(path);
-  try {
-    const s = await stat(path);
-    if (!s.isFile()) throw new IngestError("unreadable", `${path}: not a regular file`, name);
-    if (s.size > maxBytes) throw new IngestError("too-large", `${path}: ${s.size} bytes is over the limit of ${maxBytes}`, name);
-    return new Uint8Array(await readFile(path));
-  } catch (err) {
-    if (err instanceof IngestError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new IngestError("not-found", `${path}: no such file`, name, { cause: err });
-    throw new IngestError("unreadable", `${path}: cannot read (${code ?? String(err)})`, name, { cause: err });
-  }
-}
 
 /** A file read, parsed and extracted, ready to be stored; or what ended it before the store. */
 export type Prepared =
@@ -95,7 +81,7 @@ export async function prepareFile(store: Store, path: string, reextract = false,
   let sha256: string | null = null;
   let format: FileFormat | null = null;
   try {
-    const bytes = await readBytes(path, limits.maxBytes);
+    const { bytes } = await readSourceFile(path, limits.maxBytes);
     sha256 = createHash("sha256").update(bytes).digest("hex");
     if (!reextract) {
       const skip = await alreadyStored(store, path, sha256);

@@ -1,31 +1,16 @@
 /**
  * `minutes extract`: exact stdout for one file, OUTDIR files for a folder, exit codes.
  */
-import { execFile } from "node:child_process";
 import { copyFile, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { promisify } from "node:util";
+import { join } from "node:path";
 import { MinutesSchema } from "@minutes/extract";
+import { ROOT, runMinutes } from "./cli-process.ts";
 import { describe, expect, it } from "vitest";
 
-const ROOT = resolve(import.meta.dirname, "../../..");
-const run = promisify(execFile);
 
 /** Runs the CLI as a user would; resolves with exit code, stdout and stderr. */
-async function minutes(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const r = await run(process.execPath, ["--import", "tsx", join(ROOT, "packages/cli/src/main.ts"), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, MINUTES_LOG_LEVEL: "error" },
-      maxBuffer: 64 << 20,
-    });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const minutes = runMinutes;
 
 describe("minutes extract FILE", () => {
   it("prints exactly one minutes-json document on stdout", async () => {

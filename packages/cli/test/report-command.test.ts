@@ -1,18 +1,15 @@
 /**
  * `minutes report …` and `minutes search`: exact table output, every format parsed back, errors.
  */
-import { execFile } from "node:child_process";
 import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { promisify } from "node:util";
+import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
+import { runMinutes } from "./cli-process.ts";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildStore } from "../../report/test/store-fixture.ts";
 
-const ROOT = resolve(import.meta.dirname, "../../..");
-const run = promisify(execFile);
 let db: string;
 
 beforeAll(async () => {
@@ -21,19 +18,7 @@ beforeAll(async () => {
   await built.store.close();
 }, 120_000);
 
-async function minutes(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const r = await run(process.execPath, ["--import", "tsx", join(ROOT, "packages/cli/src/main.ts"), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, MINUTES_LOG_LEVEL: "error" },
-      maxBuffer: 64 << 20,
-    });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const minutes = runMinutes;
 
 describe("minutes report", () => {
   it("prints a table with Danish dates and sources", async () => {

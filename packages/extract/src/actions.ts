@@ -206,17 +206,17 @@ export function findActions(background: Paragraph[], decision: Paragraph[], ctx:
           out.push(a);
           continue;
         }
+        const found = actionsInSentence(sentence, ctx, isBackground).map((a) => ({ ...a, at: sentencePosition(p, sentence) }));
         // "Lene og Mette laver en beskrivelse. Sendes til KØ senest d. 3/4.": an ownerless sentence
         // that goes on with the task gives its deadline to it.
-        if (last && last.deadlineText === null && actionsInSentence(sentence, ctx, isBackground).length === 0) {
+        if (last && last.deadlineText === null && found.length === 0 && /^\p{Lu}\p{Ll}+es\b/u.test(sentence.trim())) {
           const d = findDeadline(sentence, ctx);
-          if (d.deadlineText && /^\p{Lu}\p{Ll}+es\b/u.test(sentence.trim())) {
+          if (d.deadlineText) {
             last.deadline = d.deadline;
             last.deadlineText = d.deadlineText;
             continue;
           }
         }
-        const found = actionsInSentence(sentence, ctx, isBackground).map((a) => ({ ...a, at: sentencePosition(p, sentence) }));
         for (const a of found) {
           const key = a.text.toLowerCase();
           // "Kommunerne bedes :" names an owner and no task: nothing is left after tidying.

@@ -12,6 +12,7 @@ import { IngestError, SourceDocumentSchema, type SourceDocument } from "./schema
 
 export * from "./schema.ts";
 export { setPdfReaderThreads } from "./pdfjs.ts";
+export { ocrUnavailableReason, probeOcrTools } from "./ocr.ts";
 
 export interface IngestOptions {
   /** OCR pages without a text layer when tesseract is installed ("auto", the default) or never. */

@@ -18,6 +18,7 @@ import {
   parseOutcome,
   QueryError,
   searchReport,
+  type DecisionQuery,
   type Reader,
 } from "./queries.ts";
 
@@ -70,6 +71,20 @@ function text(p: URLSearchParams, name: string): string | undefined {
   return v === null || v.trim() === "" ? undefined : v.slice(0, 500);
 }
 
+/** The meeting filters of the page's URL (the same as the CLI's options). */
+function meetingFilters(p: URLSearchParams): Pick<DecisionQuery, "cluster" | "body" | "from" | "to"> {
+  return {
+    cluster: parseCluster(text(p, "cluster")),
+    body: text(p, "body"),
+    from: isoDate(text(p, "from"), "from", "from"),
+    to: isoDate(text(p, "to"), "to", "to"),
+  };
+}
+
+function decisionFilters(p: URLSearchParams): DecisionQuery {
+  return { ...meetingFilters(p), outcome: parseOutcome(text(p, "outcome")) };
+}
+
 async function route(store: Reader, url: URL, opts: ServeOptions, res: ServerResponse): Promise<void> {
   const p = url.searchParams;
   const path = url.pathname;
@@ -90,15 +105,7 @@ async function route(store: Reader, url: URL, opts: ServeOptions, res: ServerRes
     case "/api/decisions":
       return sendTable(
         res,
-        await decisionsReport(store, {
-          cluster: parseCluster(text(p, "cluster")),
-          body: text(p, "body"),
-          from: isoDate(text(p, "from"), "from", "from"),
-          to: isoDate(text(p, "to"), "to", "to"),
-          outcome: parseOutcome(text(p, "outcome")),
-          search: text(p, "q"),
-          limit: 1000,
-        }),
+        await decisionsReport(store, { ...decisionFilters(p), search: text(p, "q"), limit: 1000 }),
         csv,
         "beslutninger",
       );
@@ -110,10 +117,7 @@ async function route(store: Reader, url: URL, opts: ServeOptions, res: ServerRes
           open: flag(p, "open"),
           overdue: flag(p, "overdue"),
           dueBefore: isoDate(text(p, "dueBefore"), "from", "dueBefore"),
-          cluster: parseCluster(text(p, "cluster")),
-          body: text(p, "body"),
-          from: isoDate(text(p, "from"), "from", "from"),
-          to: isoDate(text(p, "to"), "to", "to"),
+          ...meetingFilters(p),
           today: opts.today,
           limit: 500,
         }),
@@ -130,13 +134,7 @@ async function route(store: Reader, url: URL, opts: ServeOptions, res: ServerRes
       return sendJson(
         res,
         200,
-        await decisionsPerQuarter(store, {
-          cluster: parseCluster(text(p, "cluster")),
-          body: text(p, "body"),
-          from: isoDate(text(p, "from"), "from", "from"),
-          to: isoDate(text(p, "to"), "to", "to"),
-          outcome: parseOutcome(text(p, "outcome")),
-        }),
+        await decisionsPerQuarter(store, decisionFilters(p)),
       );
     default: {
       const m = /^\/api\/meeting\/(\d{1,12})$/.exec(path);
