@@ -245,6 +245,17 @@ async function baselines(ctx: Context): Promise<void> {
     note: `wall ${bare.wallSeconds.toFixed(1)} s incl. start-up; loop alone ${(bareOut.pages / (bareOut.ms / 1000)).toFixed(0)} pages/s; peak RSS ${bare.peakRssMb?.toFixed(0)} MB`,
   });
 
+  // The same loop with the built-ins that pdfjs' core-js replaces put back, as the pipeline's
+  // reader does (pdf-read.mjs): how much of the pipeline's lead comes from that alone.
+  log(`bare pdfjs-dist loop with native built-ins over ${ctx.pdfs.length} PDFs …`);
+  const natives = await bestOf(ctx.opts.repeat, () => measure(NODE, [join(ROOT, "scripts/bench/pdfjs-loop.mjs"), listJson, "--natives"], { cwd: ROOT }));
+  if (natives.code !== 0) throw new Error(`pdfjs loop --natives failed: ${natives.stderr.slice(-2000)}`);
+  const nativesRate = pagesPerSecond((JSON.parse(natives.stdout) as { pages: number }).pages, natives.wallSeconds);
+  addRow("baselines", "the same loop, core-js' replacements of push/JSON undone (as the pipeline's reader)", nativesRate, "pages/s", {
+    conditions: natives,
+    note: `wall ${natives.wallSeconds.toFixed(1)} s; ${(nativesRate / bareRate).toFixed(2)}× the bare loop`,
+  });
+
   let popplerRate: number | null = null;
   try {
     execFileSync("pdftotext", ["-v"], { stdio: "ignore" });
@@ -258,7 +269,13 @@ async function baselines(ctx: Context): Promise<void> {
     log(`pdftotext unavailable or failed (${(err as Error).message}); install poppler-utils`);
     addRow("baselines", "pdftotext", null, "pages/s", { note: "poppler-utils not installed" });
   }
-  ctx.results.baselines = { pdfs: ctx.pdfs.length, pages: ctx.pdfPages, bare: { ...strip(bare), loop: bareOut, pagesPerSecond: bareRate }, pdftotextPagesPerSecond: popplerRate };
+  ctx.results.baselines = {
+    pdfs: ctx.pdfs.length,
+    pages: ctx.pdfPages,
+    bare: { ...strip(bare), loop: bareOut, pagesPerSecond: bareRate },
+    natives: { ...strip(natives), pagesPerSecond: nativesRate },
+    pdftotextPagesPerSecond: popplerRate,
+  };
 }
 
 /** The fastest of n runs (wall time): on a shared machine the others were slowed by other work. */
@@ -293,12 +310,13 @@ async function pipeline(ctx: Context): Promise<void> {
     addRow("pipeline", `minutes ingest PDFs ${label}: documents/s`, ctx.pdfs.length / run.wallSeconds, "docs/s", { conditions: run });
     addRow("pipeline", `minutes ingest PDFs ${label}: peak RSS`, run.peakRssMb, "MB", { conditions: run });
   }
-  const base = ctx.results.baselines as { bare: { pagesPerSecond: number }; pdftotextPagesPerSecond: number | null } | undefined;
+  const base = ctx.results.baselines as { bare: { pagesPerSecond: number }; natives: { pagesPerSecond: number }; pdftotextPagesPerSecond: number | null } | undefined;
   const one = runs.find((r) => r.jobs === 1) ?? runs[0]!;
   const two = runs.find((r) => r.jobs === 2) ?? runs.at(-1)!;
   const name = (r: (typeof runs)[number]) => (r.jobs === null ? "default" : `${r.jobs} job${r.jobs === 1 ? "" : "s"}`);
   if (base) {
     addRow("pipeline", `ratio: pipeline (${name(two)}) / bare pdfjs loop`, two.pagesPerSecond / base.bare.pagesPerSecond, "×", { goal: { op: ">=", target: 1.5 } });
+    addRow("pipeline", `ratio: pipeline (${name(two)}) / the loop with native built-ins`, two.pagesPerSecond / base.natives.pagesPerSecond, "×");
     addRow("pipeline", `ratio: pipeline (${name(two)}) / pdftotext`, base.pdftotextPagesPerSecond ? two.pagesPerSecond / base.pdftotextPagesPerSecond : null, "×");
   }
   if (one !== two) {
@@ -395,6 +413,9 @@ function nightlyText(seed: string, k: number): string {
 }
 
 /** A store of n documents whose files exist (cached), then a nightly run that finds 20 new files among them. */
+/** The nightly cache's version: a cache written under another is built again. */
+const NIGHTLY_CACHE = 2;
+
 async function incremental(ctx: Context): Promise<void> {
   const n = ctx.opts.nightly;
   const base = join(CACHE, `nightly-${n}`);
@@ -403,10 +424,13 @@ async function incremental(ctx: Context): Promise<void> {
   const stampFile = join(base, "build.json");
   const seed = await readFile(join(ROOT, "fixtures/seeds/004.txt"), "utf8");
   const jobs = ctx.jobsFlag ? Math.max(...ctx.jobs) : null;
-  type Build = { documents: number; jobs: number | null; seconds: number; documentsPerSecond: number; peakRssMb: number | null; failed: number; at: string } & Conditions;
+  type Build = { cache: number; documents: number; jobs: number | null; seconds: number; documentsPerSecond: number; peakRssMb: number | null; failed: number; at: string } & Conditions;
   let build: Build;
   let cached = true;
-  if (ctx.opts.rebuild || !existsSync(stampFile)) {
+  // The store of the cache must be one the current pipeline wrote (schema 4 keeps each file's
+  // mtime, which a nightly run compares): a cache from before is built again.
+  const stale = !existsSync(stampFile) || (JSON.parse(await readFile(stampFile, "utf8")) as { cache?: number }).cache !== NIGHTLY_CACHE;
+  if (ctx.opts.rebuild || stale) {
     cached = false;
     await rm(base, { recursive: true, force: true });
     await mkdir(files, { recursive: true });
@@ -415,6 +439,7 @@ async function incremental(ctx: Context): Promise<void> {
     const run = await ingestRun([files], baseDb, jobs);
     if (run.summary.new !== n) throw new Error(`nightly store: ${run.summary.new} of ${n} stored (${run.summary.failed} failed)`);
     build = {
+      cache: NIGHTLY_CACHE,
       documents: n,
       jobs,
       seconds: run.wallSeconds,
@@ -478,18 +503,25 @@ async function profile(ctx: Context): Promise<void> {
   const listJson = join(ctx.work, `pdfs-${pdfs.length}.json`);
   await writeFile(listJson, JSON.stringify(pdfs));
   const out: Record<string, ProfileSummary & { wallSeconds: number }> = {};
+  const busiest = (dir: string) => readdirSync(dir).map((f) => summarize(join(dir, f), ROOT)).sort((a, b) => b.busyMs - a.busyMs)[0]!;
   const profiled = async (name: string, args: string[], env?: NodeJS.ProcessEnv) => {
     const dir = join(ctx.work, `prof-${name}`);
     await rm(dir, { recursive: true, force: true });
     const r = await measure(NODE, ["--cpu-prof", "--cpu-prof-dir", dir, ...args], { cwd: ROOT, env });
     if (r.code !== 0 && r.code !== 1) throw new Error(`${name}: exited with ${r.code}: ${r.stderr.slice(-2000)}`);
     // One profile per thread (tsx's loader thread too): the busiest is the one doing the work.
-    const all = readdirSync(dir).map((f) => summarize(join(dir, f), ROOT));
-    out[name] = { ...all.sort((a, b) => b.busyMs - a.busyMs)[0]!, wallSeconds: r.wallSeconds };
+    out[name] = { ...busiest(dir), wallSeconds: r.wallSeconds };
+    return r;
   };
-  const jobs = ctx.jobsFlag ? ["--jobs", "1"] : [];
-  log(`profile: minutes ingest of ${pdfs.length} PDFs ${jobs.join(" ")} with --cpu-prof …`);
-  await profiled("pipeline-main-thread", [...CLI, "ingest", folder, "--db", await freshDb(join(ctx.work, "profile.db")), "--format", "json", ...jobs], QUIET);
+  // The pipeline's worker thread writes its own profile (MINUTES_PROFILE_DIR, parse-pool.ts).
+  const workerDir = join(ctx.work, "prof-pipeline-worker");
+  await rm(workerDir, { recursive: true, force: true });
+  log(`profile: minutes ingest of ${pdfs.length} PDFs --jobs 1 with --cpu-prof (main thread and worker) …`);
+  const run = await profiled("pipeline-main-thread", [...CLI, "ingest", folder, "--db", await freshDb(join(ctx.work, "profile.db")), "--format", "json", "--jobs", "1"], {
+    ...QUIET,
+    MINUTES_PROFILE_DIR: workerDir,
+  });
+  out["pipeline-worker"] = { ...busiest(workerDir), wallSeconds: run.wallSeconds };
   log(`profile: the bare pdfjs loop over the same PDFs …`);
   await profiled("pdfjs-loop", [join(ROOT, "scripts/bench/pdfjs-loop.mjs"), listJson]);
   const seedsTxt = readdirSync(join(ROOT, "fixtures/seeds"))
@@ -501,15 +533,21 @@ async function profile(ctx: Context): Promise<void> {
   await profiled("text-extract", ["--import", "tsx", join(ROOT, "scripts/bench/text-speed.ts"), sets, "--seconds", "4"]);
   ctx.results.profile = out;
 
-  // What bounds the pipeline: its main thread (extract, store, start-up) against the pdfjs work
-  // of the reader threads, taken as the bare loop's. With c cores, wall ≥ max(M, (P + M) / c).
-  const r = out["pipeline-main-thread"]!.busyMs / out["pdfjs-loop"]!.busyMs;
+  // What bounds the pipeline: worker threads read (pdfjs), rebuild lines and extract (W in all),
+  // the main thread stores (M); the bare loop spends P. With c cores and c workers the run takes
+  // at least max((W + M) / c, M): the cores, or the one writer. One worker: max(W, M, (W + M) / c).
+  const P = out["pdfjs-loop"]!.busyMs;
+  const W = out["pipeline-worker"]!.busyMs;
+  const M = out["pipeline-main-thread"]!.busyMs;
   const c = availableParallelism();
-  addRow("profile", `main-thread CPU of minutes ingest / CPU of the bare pdfjs loop (${pdfs.length} PDFs)`, r, "×", {
-    note: "the main thread extracts, stores and starts up; the reader threads do what the bare loop does",
+  const wallC = Math.max((W + M) / c, M);
+  const wall1 = Math.max(W, M, (W + M) / c);
+  addRow("profile", `worker-thread CPU / bare pdfjs loop CPU (${pdfs.length} PDFs)`, W / P, "×", {
+    note: "the worker reads with pdfjs as the bare loop does, then rebuilds lines and extracts",
   });
-  addRow("profile", `ceiling at this split: pipeline / bare pdfjs on ${c} cores`, Math.min(1 / r, c / (1 + r)), "×", { note: "min(P/M, c·P/(P+M)), P pdfjs CPU, M main-thread CPU" });
-  addRow("profile", `ceiling at this split: ${c} jobs / 1 job`, Math.min((1 + r) / r, c), "×", { note: "1 job parses and stores in turn: (P+M) / max(M, (P+M)/c)" });
+  addRow("profile", "main-thread (writer) CPU / bare pdfjs loop CPU", M / P, "×", { note: "the main thread reads files, stores, and starts up" });
+  addRow("profile", `ceiling at this split: pipeline / bare pdfjs on ${c} cores`, P / wallC, "×", { note: "P / max((W + M) / c, M)" });
+  addRow("profile", `ceiling at this split: ${c} jobs / 1 job`, wall1 / wallC, "×", { note: "max(W, M, (W + M) / c) / max((W + M) / c, M)" });
 }
 
 function profileText(p: Record<string, ProfileSummary & { wallSeconds: number }>): string {

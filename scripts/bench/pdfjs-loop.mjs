@@ -3,7 +3,11 @@
  * getDocument({ data }) → getTextContent() of every page, nothing else. Plain JavaScript (no
  * tsx), as the pipeline's reader threads load pdfjs.
  *
- *   node scripts/bench/pdfjs-loop.mjs LIST.json     (LIST: a JSON array of PDF paths)
+ *   node scripts/bench/pdfjs-loop.mjs LIST.json [--natives]    (LIST: a JSON array of PDF paths)
+ *
+ * --natives: put back the built-ins that the legacy build's core-js replaces (as the pipeline's
+ * reader, packages/ingest/src/pdf-read.mjs, does), to show how much of the pipeline's speed
+ * over the bare loop comes from that alone.
  *
  * Prints { docs, pages, items, ms } on stdout (ms: the loop alone, after pdfjs is loaded).
  */
@@ -15,7 +19,15 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 // pdfjs-dist is a dependency of packages/ingest (pnpm keeps it out of the root's node_modules).
 const ingestPkg = resolve(dirname(fileURLToPath(import.meta.url)), "../../packages/ingest/package.json");
 const require = createRequire(ingestPkg);
+const natives = process.argv.includes("--natives")
+  ? [[Array.prototype, "push"], [JSON, "parse"], [JSON, "stringify"], [Function.prototype, "toString"]].map(([o, k]) => [o, k, Object.getOwnPropertyDescriptor(o, k)])
+  : [];
 const pdfjs = await import(pathToFileURL(require.resolve("pdfjs-dist/legacy/build/pdf.mjs")).href);
+if (natives.length > 0) {
+  // The worker half brings its own core-js: loaded now, so that its replacements are undone too.
+  globalThis.pdfjsWorker = await import(pathToFileURL(require.resolve("pdfjs-dist/legacy/build/pdf.worker.mjs")).href);
+  for (const [o, k, d] of natives) Object.defineProperty(o, k, d);
+}
 const root = dirname(require.resolve("pdfjs-dist/package.json"));
 const dir = (name) => join(root, name) + "/";
 

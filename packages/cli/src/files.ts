@@ -19,6 +19,8 @@ export interface SkippedPath {
 
 export interface ListOptions {
   onSkip?: (skipped: SkippedPath) => void;
+  /** Filled with each listed file's size and modification time (the walk stats every file anyway). */
+  stats?: Map<string, { size: number; mtimeMs: number }>;
 }
 
 export async function listFiles(paths: string[], options: ListOptions = {}): Promise<string[]> {
@@ -40,6 +42,7 @@ export async function listFiles(paths: string[], options: ListOptions = {}): Pro
     }
     if (s.isFile()) {
       out.push(path);
+      options.stats?.set(path, { size: s.size, mtimeMs: s.mtimeMs });
       return;
     }
     if (!s.isDirectory()) return skip(path, "special", `${path}: neither a file nor a folder`);

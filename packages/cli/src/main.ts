@@ -4,14 +4,6 @@
  * Exit codes: 0 all well, 1 some documents failed, 2 usage error.
  */
 import { parseArgs } from "node:util";
-import { demoCommand } from "./commands/demo.ts";
-import { extractCommand } from "./commands/extract.ts";
-import { ingestCommand } from "./commands/ingest.ts";
-import { linesCommand } from "./commands/lines.ts";
-import { reextractCommand } from "./commands/reextract.ts";
-import { reportCommand } from "./commands/report.ts";
-import { serveCommand } from "./commands/serve.ts";
-import { statusCommand } from "./commands/status.ts";
 import { createLogger } from "./log.ts";
 import { EXIT, UsageError } from "./usage.ts";
 
@@ -25,6 +17,7 @@ Usage:
                  [--jobs N]                      N files parsed at once (default: the cores)
                  [--redact cpr,email,phone|none] private data replaced before storing (default cpr)
                  [--timeout S] [--max-pages N] [--max-mb N]  per-document limits (120 s, 2000, 100)
+                 [--checksum]                    read every file, even one stored with its size and time
                  [--format text|json]            (default ./minutes.db); summary on stdout
   minutes reextract [--db FILE] [--wait S]       documents stored by an older extractor, again
   minutes status [--db FILE] [--format text|json]  the store's totals, lock and last runs
@@ -63,6 +56,7 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
         "max-pages": { type: "string" },
         "max-mb": { type: "string" },
         redact: { type: "string" },
+        checksum: { type: "boolean" },
         cluster: { type: "string" },
         body: { type: "string" },
         from: { type: "string" },
@@ -85,32 +79,44 @@ export async function main(argv: string[], stdout: NodeJS.WritableStream = proce
       stdout.write(HELP);
       return values.help ? EXIT.ok : EXIT.usage;
     }
+    // Each command loads only what it uses: a nightly `minutes ingest` starts without the report
+    // and spreadsheet code, and its main thread (the writer) without the parsers.
     switch (command) {
       case "lines":
         if (rest.length !== 1) throw new UsageError("lines takes one FILE");
+        const { linesCommand } = await import("./commands/lines.ts");
         return await linesCommand(rest[0]!, values.format, stdout);
       case "extract":
         if (rest.length !== 1) throw new UsageError("extract takes one FILE or DIR");
+        const { extractCommand } = await import("./commands/extract.ts");
         return await extractCommand(rest[0]!, { out: values.out, format: values.format }, log, stdout);
       case "ingest":
+        const { ingestCommand } = await import("./commands/ingest.ts");
         return await ingestCommand(rest, values, log, stdout);
       case "reextract":
         if (rest.length > 0) throw new UsageError("reextract takes no paths: it reads each document from where it was stored");
+        const { reextractCommand } = await import("./commands/reextract.ts");
         return await reextractCommand(values, log, stdout);
       case "status":
         if (rest.length > 0) throw new UsageError("status takes no paths (use --db FILE)");
+        const { statusCommand } = await import("./commands/status.ts");
         return await statusCommand(values, stdout);
       case "report": {
         const [kind, ...args] = rest;
         if (!kind) throw new UsageError("report needs one of: decisions, actions, person, topic, meeting");
+        const { reportCommand } = await import("./commands/report.ts");
         return await reportCommand(kind, args, values, stdout as NodeJS.WritableStream & { isTTY?: boolean; columns?: number });
       }
-      case "search":
+      case "search": {
+        const { reportCommand } = await import("./commands/report.ts");
         return await reportCommand("search", rest, values, stdout as NodeJS.WritableStream & { isTTY?: boolean; columns?: number });
+      }
       case "serve":
         if (rest.length > 0) throw new UsageError("serve takes options only (--db FILE --port N)");
+        const { serveCommand } = await import("./commands/serve.ts");
         return await serveCommand(values, log, stdout);
       case "demo":
+        const { demoCommand } = await import("./commands/demo.ts");
         return await demoCommand(values.format, log, stdout, values.db);
       default:
         throw new UsageError(`unknown command "${command}"`);

@@ -1,14 +1,16 @@
 /**
  * ingest → extract → store for a list of files, as one recorded run: the write lock, a `runs`
- * row with counts updated after every file, one transaction per document, failures recorded
- * with their stage and reason while the run goes on. Used by `minutes ingest`, `minutes
- * reextract` and `minutes demo`.
+ * row with counts updated as documents are written, one transaction per document, failures
+ * recorded with their stage and reason while the run goes on. Files are parsed and extracted in
+ * a pool of worker threads (parse-pool.ts) and stored by this thread alone, in order. Files
+ * stored with the same size and modification time are skipped unread. Used by `minutes ingest`,
+ * `minutes reextract` and `minutes demo`.
  */
 import { createHash } from "node:crypto";
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { basename } from "node:path";
-import { extract, EXTRACTOR_VERSION } from "@minutes/extract";
-import { ingest, IngestError, readSourceFile, setPdfReaderThreads, type IngestOptions, type Stage } from "@minutes/ingest";
+import { EXTRACTOR_VERSION, type Minutes } from "@minutes/extract";
+import { readSourceFile, type IngestOptions, type SourceDocument, type Stage } from "@minutes/ingest";
 import {
   addCounts,
   formatRedactRules,
@@ -19,8 +21,12 @@ import {
   type RedactCounts,
   type RunCounts,
   type Store,
+  type StoredFile,
+  type TouchFile,
 } from "@minutes/store";
 import type { Logger } from "pino";
+import { failureOf, type ParsedDocument } from "./parse-job.ts";
+import { ParsePool } from "./parse-pool.ts";
 import type { Progress } from "./progress.ts";
 import { shown } from "./summary.ts";
 
@@ -60,40 +66,66 @@ export interface RunSummary extends RunCounts {
 /** A file read, parsed and extracted, ready to be stored; or what ended it before the store. */
 export type Prepared =
   | { kind: "done"; outcome: FileOutcome }
-  | { kind: "failed"; path: string; sha256: string | null; format: FileFormat | null; stage: Stage; code: string; message: string }
-  | { kind: "ready"; path: string; sha256: string; bytes: number; doc: Awaited<ReturnType<typeof ingest>>; minutes: ReturnType<typeof extract> };
+  | { kind: "failed"; path: string; sha256: string | null; format: FileFormat | null; mtimeMs?: number; stage: Stage; code: string; message: string }
+  | { kind: "ready"; path: string; sha256: string; bytes: number; mtimeMs?: number; doc: ParsedDocument; minutes: Minutes };
 
-type FileFormat = "pdf" | "docx" | "txt" | "html";
+type FileFormat = SourceDocument["format"];
 
-function failureOf(err: unknown): { code: string; message: string } {
-  const e = err as { code?: unknown; message?: string; name?: string };
-  const code = err instanceof IngestError ? err.code : typeof e.code === "string" ? e.code : e.name === "ZodError" ? "invalid" : "error";
-  return { code, message: (e.message ?? String(err)).split("\n")[0]!.slice(0, 500) };
+/** A file's size and modification time, as the folder walk saw them (files.ts). */
+export interface FileStat {
+  size: number;
+  mtimeMs: number;
+}
+
+/** What prepareFile needs besides the path: shared by every file of a run. */
+export interface PrepareContext {
+  store: Store;
+  pool: ParsePool;
+  /** Prepare every file, even when its bytes are stored (`minutes reextract`). */
+  reextract: boolean;
+  /** Read and hash every file, even when its size and modification time are as stored. */
+  checksum: boolean;
+  limits: IngestOptions;
+  /** The store's files at the start of the run (storedFiles), or null to ask the store per file. */
+  known: ReadonlyMap<string, StoredFile> | null;
+  /** Size and mtime per path from the folder walk; a file not in it is stat'ed here. */
+  stats: ReadonlyMap<string, FileStat> | undefined;
+  /** Files whose bytes proved unchanged under a new mtime: recorded, so the next run need not read them. */
+  touched: TouchFile[];
 }
 
 /**
- * The parse half of a file's way through the pipeline: read, hash, skip when stored already,
- * ingest, extract. It writes nothing, so several files can be prepared at once while one writer
- * stores them (runFiles). `reextract`: prepare it even when its bytes are stored.
+ * The parse half of a file's way through the pipeline: skip it when it is stored with the same
+ * size and modification time (as rsync and make do; `checksum` turns that off), else read and
+ * hash it here and skip it when its bytes are stored, else ingest + extract it in one of the
+ * pool's threads. It writes nothing, so several files can be prepared at once while one writer
+ * stores them (runFiles).
  */
-export async function prepareFile(store: Store, path: string, reextract = false, limits: IngestOptions = {}): Promise<Prepared> {
-  let stage: Stage = "ingest";
+export async function prepareFile(ctx: PrepareContext, path: string): Promise<Prepared> {
   let sha256: string | null = null;
-  let format: FileFormat | null = null;
+  let mtimeMs: number | undefined;
   try {
-    const { bytes } = await readSourceFile(path, limits.maxBytes);
-    sha256 = createHash("sha256").update(bytes).digest("hex");
-    if (!reextract) {
-      const skip = await alreadyStored(store, path, sha256);
-      if (skip) return { kind: "done", outcome: skip };
+    const seen = ctx.stats?.get(path) ?? (await stat(path).catch(() => undefined));
+    mtimeMs = seen ? Math.trunc(seen.mtimeMs) : undefined;
+    const here = ctx.known?.get(path);
+    if (!ctx.reextract && !ctx.checksum && seen && here?.status === "stored" && here.bytes === seen.size && here.mtimeMs === mtimeMs) {
+      return { kind: "done", outcome: { path, status: "unchanged" } };
     }
-    const doc = await ingest({ bytes, name: basename(path) }, limits);
-    format = doc.format;
-    stage = "extract";
-    const minutes = extract(doc);
-    return { kind: "ready", path, sha256, bytes: bytes.byteLength, doc, minutes };
+    const { bytes } = await readSourceFile(path, ctx.limits.maxBytes);
+    sha256 = createHash("sha256").update(bytes).digest("hex");
+    if (!ctx.reextract) {
+      const skip = await alreadyStored(ctx.store, path, sha256);
+      if (skip) {
+        if (!skip.duplicateOf && mtimeMs !== undefined && here?.mtimeMs !== mtimeMs) ctx.touched.push({ path, mtimeMs, sha256 });
+        return { kind: "done", outcome: skip };
+      }
+    }
+    const size = bytes.byteLength;
+    const parsed = await ctx.pool.parse(bytes, basename(path), ctx.limits);
+    if (!parsed.ok) return { kind: "failed", path, sha256, format: parsed.format, mtimeMs, stage: parsed.stage, code: parsed.code, message: parsed.message };
+    return { kind: "ready", path, sha256, bytes: size, mtimeMs, doc: parsed.doc, minutes: parsed.minutes };
   } catch (err) {
-    return { kind: "failed", path, sha256, format, stage, ...failureOf(err) };
+    return { kind: "failed", path, sha256, format: null, mtimeMs, stage: "ingest", ...failureOf(err) };
   }
 }
 
@@ -112,8 +144,8 @@ export async function commitFile(store: Store, prepared: Prepared, runId: number
   if (prepared.kind === "done") return prepared.outcome;
   const { path } = prepared;
   if (prepared.kind === "failed") {
-    const { sha256, format, stage, code, message } = prepared;
-    await store.recordFailure({ path, sha256, format, stage, code, message, runId });
+    const { sha256, format, mtimeMs, stage, code, message } = prepared;
+    await store.recordFailure({ path, sha256, format, mtimeMs, stage, code, message, runId });
     return { path, status: "failed", failure: { stage, code, message } };
   }
   try {
@@ -124,7 +156,7 @@ export async function commitFile(store: Store, prepared: Prepared, runId: number
     }
     const { doc } = prepared;
     const saved = await store.saveDocument({
-      document: { path, sha256: prepared.sha256, format: doc.format, pages: doc.pages, bytes: prepared.bytes, ingestMeta: doc.meta },
+      document: { path, sha256: prepared.sha256, format: doc.format, pages: doc.pages, bytes: prepared.bytes, mtimeMs: prepared.mtimeMs, ingestMeta: doc.meta },
       minutes: prepared.minutes,
       messages: doc.warnings,
       runId,
@@ -134,17 +166,9 @@ export async function commitFile(store: Store, prepared: Prepared, runId: number
     // A full database is not this file's fault: the run stops (runFiles), nothing is recorded on it.
     if (err instanceof StoreFullError) throw err;
     const f = failureOf(err);
-    await store.recordFailure({ path, sha256: prepared.sha256, format: prepared.doc.format, stage: "store", code: f.code, message: f.message, runId });
+    await store.recordFailure({ path, sha256: prepared.sha256, format: prepared.doc.format, mtimeMs: prepared.mtimeMs, stage: "store", code: f.code, message: f.message, runId });
     return { path, status: "failed", failure: { stage: "store", ...f } };
   }
-}
-
-/**
- * One file through the pipeline. `reextract`: store it again even when its bytes are stored
- * (the store replaces a version written by another extractor version).
- */
-export async function processFile(store: Store, path: string, runId: number, reextract = false): Promise<FileOutcome> {
-  return commitFile(store, await prepareFile(store, path, reextract), runId, reextract);
 }
 
 export interface RunOptions {
@@ -154,10 +178,14 @@ export interface RunOptions {
   progress?: Progress | null;
   /** Seconds to wait for another run's lock. */
   waitSeconds?: number;
-  /** Per file; default: prepared `jobs` files ahead, stored in order. */
-  each?: (path: string, runId: number) => Promise<FileOutcome>;
+  /** Store every file again even when its bytes are stored (`minutes reextract`). */
+  reextract?: boolean;
+  /** Read and hash every file, even one stored with the same size and modification time. */
+  checksum?: boolean;
+  /** Size and mtime of the files, from the folder walk (files are stat'ed one by one otherwise). */
+  stats?: ReadonlyMap<string, FileStat>;
   /**
-   * Files parsed and extracted at once (each PDF in its own pdfjs thread) while this thread
+   * Worker threads that read, parse and extract files at once while this thread, the one writer,
    * stores them one by one, in order. Default 1.
    */
   jobs?: number;
@@ -190,29 +218,44 @@ export async function runFiles(store: Store, files: readonly string[], opts: Run
   };
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);
+  const pool = new ParsePool(Math.max(1, Math.min(8, Math.floor(opts.jobs ?? 1))));
   try {
+    const reextract = opts.reextract ?? false;
+    const ctx: PrepareContext = {
+      store,
+      pool,
+      reextract,
+      checksum: opts.checksum ?? false,
+      limits: opts.limits ?? {},
+      // One query for the whole archive instead of one per file: most files of a nightly run are unchanged.
+      known: reextract ? null : await store.storedFiles(),
+      stats: opts.stats,
+      touched: [],
+    };
     const runId = await store.startRun({ command: opts.command, args: opts.args, extractorVersion: EXTRACTOR_VERSION });
     await store.updateRun(runId, counts);
-    // Look-ahead: while file i is stored, files i+1 … i+jobs-1 are being read, parsed and
-    // extracted (PDFs in parallel pdfjs threads). One writer: the store sees files in order.
-    const jobs = Math.max(1, Math.min(8, Math.floor(opts.jobs ?? 1)));
-    setPdfReaderThreads(jobs);
+    // Look-ahead: while file i is stored, the next files are read and hashed here and parsed and
+    // extracted in `jobs` worker threads. One writer: the store sees files in order. So that a long
+    // document (40 pages take as long as ten short ones) does not leave the other threads idle
+    // while the writer waits for it, up to 8 files per thread are under way; what waits is small
+    // (the file's bytes, then its extracted minutes).
     const ahead = new Map<number, Promise<Prepared>>();
+    const window = pool.size * 8;
     const prepared = (k: number): Promise<Prepared> => {
-      for (let j = k; j < Math.min(files.length, k + jobs); j++) if (!ahead.has(j)) ahead.set(j, prepareFile(store, files[j]!, false, opts.limits));
+      for (let j = k; j < Math.min(files.length, k + window); j++) {
+        if (!ahead.has(j)) ahead.set(j, prepareFile(ctx, files[j]!));
+      }
       const p = ahead.get(k)!;
       ahead.delete(k);
       return p;
     };
-    let index = 0;
-    const each = opts.each ?? (async (_path: string, id: number) => commitFile(store, await prepared(index), id));
+    let countsAt = Date.now();
     for (const [i, path] of files.entries()) {
       if (stop) break;
-      index = i;
       opts.progress?.update(i, files.length, shown(path));
       const t = Date.now();
       try {
-        const r = await each(path, runId);
+        const r = await commitFile(store, await prepared(i), runId, reextract);
         counts[r.status]++;
         if (r.sameMeetingAs?.length) sameMeeting++;
         if (r.redacted) addCounts(redacted, r.redacted);
@@ -222,9 +265,17 @@ export async function runFiles(store: Store, files: readonly string[], opts: Run
         } else {
           const sameMeetingAs = r.sameMeetingAs?.length ? r.sameMeetingAs : undefined;
           const redactedHere = r.redacted && totalRedactions(r.redacted) > 0 ? r.redacted : undefined;
-          log.info({ file: path, status: r.status, ms: Date.now() - t, duplicateOf: r.duplicateOf, sameMeetingAs, redacted: redactedHere }, r.status);
+          // Most files of a nightly run are unchanged: one line each only at debug level.
+          const line = { file: path, status: r.status, ms: Date.now() - t, duplicateOf: r.duplicateOf, sameMeetingAs, redacted: redactedHere };
+          if (r.status === "unchanged") log.debug(line, r.status);
+          else log.info(line, r.status);
         }
-        await store.updateRun(runId, counts);
+        // The run's counts follow every document written; over a stretch of unchanged files, once a second.
+        if (r.status !== "unchanged" || Date.now() - countsAt >= 1000) {
+          await store.updateRun(runId, counts);
+          countsAt = Date.now();
+        }
+        if (ctx.touched.length >= 1000) await store.touchFiles(ctx.touched.splice(0));
       } catch (err) {
         if (!(err instanceof StoreFullError)) throw err;
         stopped = err.message;
@@ -234,6 +285,8 @@ export async function runFiles(store: Store, files: readonly string[], opts: Run
     }
     opts.progress?.done();
     const status = stop || stopped ? "interrupted" : "finished";
+    // Files that proved unchanged under a new mtime (copied, touched): the next run skips them unread.
+    if (!stopped && ctx.touched.length > 0) await store.touchFiles(ctx.touched.splice(0));
     // A full disk may refuse even this; the run then stays "running" and the next run marks it aborted.
     await store.finishRun(runId, counts, status, stopped).catch((err: unknown) => {
       if (!(err instanceof StoreFullError)) throw err;
@@ -251,6 +304,7 @@ export async function runFiles(store: Store, files: readonly string[], opts: Run
       failures,
     };
   } finally {
+    await pool.close();
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
     // Letting go is a delete; should a full disk refuse it, the lock of a process that has ended is taken over next time.

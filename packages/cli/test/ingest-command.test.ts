@@ -174,7 +174,7 @@ describe("minutes ingest", () => {
   it("status shows totals, the lock and the last runs", async () => {
     const text = await minutes("status", "--db", db);
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/schema 3, journal wal\n {2}documents 10 \(7 stored, 3 failed\) {3}meetings 6 /);
+    expect(text.stdout).toMatch(/schema 4, journal wal\n {2}documents 10 \(7 stored, 3 failed\) {3}meetings 6 /);
     expect(text.stdout).toMatch(/lock: free/);
     expect(text.stdout).toMatch(/run 4 failed: .*broken\.pdf {2}ingest\/corrupt/);
     const json = JSON.parse((await minutes("status", "--db", db, "--format", "json")).stdout);

@@ -11,9 +11,10 @@
 import type { Action, Participant } from "./schema.ts";
 import type { Paragraph } from "./paragraphs.ts";
 import { splitSentences } from "./sentences.ts";
-import { readOwners } from "./owners.ts";
+import { noOwnerInPrefixes, noOwnerStartsWith, onlyFirstWordMayOwn, readOwners } from "./owners.ts";
 import { findDeadline, type DeadlineContext } from "./deadlines.ts";
-import { dk } from "./regex.ts";
+import { dk, dkWord, guarded } from "./regex.ts";
+import { squash, wordsOf } from "./text.ts";
 
 // Present-tense verbs of doing. Opinions and states (anbefaler, mener, ønsker, har, er) are left
 // out on purpose: they give no task.
@@ -26,30 +27,39 @@ const NOT_AFTER_MODAL = /^(?:få|være|have|kunne|blive|gerne|også|ikke)$/i;
 const STATE_VERB = /^(?:er|har|mener|ønsker|anbefaler|oplever|finder|hedder|ligger|står|kender|afspejler|indeholder|omfatter|dækker|fungerer|mangler|forventer|vurderer|kan|må|bør|afventer|foreligger|synes|tror)$/i;
 const PRESENT = /^\p{Ll}{2,}er$/u;
 
-const REQUEST = dk(/^(.{2,80}?)\s+(?:bedes|er\s+(?:\S+\s+)?blevet\s+bedt\s+om\s+at|blev\s+bedt\s+om\s+at|opfordres\s+til\s+at)\s+(.+)$/i);
-const INVERTED_REQUEST = dk(/\bopfordres\s+(.{3,80}?)\s+til\s+at\s+(.+)$/i);
-const AGREEMENT = dk(
-  /\b(?:blev\s+(?:det\s+)?aftalt|det\s+aftales|aftales|aftalte|besluttede|besluttes|blev\s+(?:det\s+)?besluttet|konklusionen\s+blev|blev\s+enige\s+om|er\s+enige\s+om|enighed\s+om),?\s+at\s+(.+)$/i,
+const REQUEST = guarded(dk(/^(.{2,80}?)\s+(?:bedes|er\s+(?:\S+\s+)?blevet\s+bedt\s+om\s+at|blev\s+bedt\s+om\s+at|opfordres\s+til\s+at)\s+(.+)$/i), "bedes|bedt|opfordres");
+const INVERTED_REQUEST = guarded(dkWord(/\bopfordres\s+(.{3,80}?)\s+til\s+at\s+(.+)$/i), "opfordres");
+const AGREEMENT = guarded(
+  dkWord(
+    /\b(?:blev\s+(?:det\s+)?aftalt|det\s+aftales|aftales|aftalte|besluttede|besluttes|blev\s+(?:det\s+)?besluttet|konklusionen\s+blev|blev\s+enige\s+om|er\s+enige\s+om|enighed\s+om),?\s+at\s+(.+)$/i,
+  ),
+  "aftal|beslut|konklusionen|enig",
 );
 const V2_LEAD = dk(/^(?:på|i|til|inden|efter|herefter|derefter|derudover|desuden|frem\s+til|senest|snarest|fremover|hurtigst\s+muligt)\b/i);
-const RECAP = dk(/\b(?:(?:på|ved|fra)\s+(?:det\s+|den\s+)?(?:seneste|sidste|forrige|tidligere)\s+\S*\s*møde|har\s+(?:\S+\s+)?(?:besluttet|godkendt|vedtaget|aftalt))\b/i);
+const RECAP = guarded(
+  dkWord(/\b(?:(?:på|ved|fra)\s+(?:det\s+|den\s+)?(?:seneste|sidste|forrige|tidligere)\s+\S*\s*møde|har\s+(?:\S+\s+)?(?:besluttet|godkendt|vedtaget|aftalt))\b/i),
+  "møde|besluttet|godkendt|vedtaget|aftalt",
+);
 const PRESENTING = dk(/^(?:orienterer|fremlægger|præsenterer|gennemgår|redegør|giver\s+en\s+status)\b/i);
 // The noun phrase (back to a preposition), "som", a passive verb, "af" and the agent.
-const PASSIVE_AGENT = dk(/((?:\s\p{L}[\p{L}-]*){1,4}?),?\s+som\s+(\p{L}{3,}es)\s+af\s+([^,.;]{2,50}?)\s*[.;]?$/u);
+const PASSIVE_AGENT = guarded(dk(/((?:\s\p{L}[\p{L}-]*){1,4}?),?\s+som\s+(\p{L}{3,}es)\s+af\s+([^,.;]{2,50}?)\s*[.;]?$/u), "som\\s+\\p{L}{3,}es\\s+af\\s");
 // "<the work> <verb>-es af <agent> …": a passive main clause with its agent.
-const MAIN_PASSIVE = dk(/^((?:en|et|den|det|de|ny|nyt|nye|\p{Lu})\S*(?:\s+\S+){1,20}?)\s+(\p{Ll}{3,}es)\s+af\s+(\p{Lu}[^,.;]{1,80}?|\p{Ll}+(?:et|en|erne|ne))\s*[.;]?$/u);
+const MAIN_PASSIVE = guarded(
+  dk(/^((?:en|et|den|det|de|ny|nyt|nye|\p{Lu})\S*(?:\s+\S+){1,20}?)\s+(\p{Ll}{3,}es)\s+af\s+(\p{Lu}[^,.;]{1,80}?|\p{Ll}+(?:et|en|erne|ne))\s*[.;]?$/u),
+  "es\\s+af\\s",
+);
 // Passives that describe, not assign: "… præges af", "… påvirkes af", "… dækkes af".
 const STATE_PASSIVE = /^(?:præges|påvirkes|dækkes|omfattes|kendetegnes|begrænses|styres|ejes|finansieres|bæres|følges)$/i;
 const QUOTE = /["“”„«»]/;
 // Subordinate tails that say when or why, not what: cut from the task text.
-const TAIL = dk(/,?\s+(?:når|hvorefter|hvis|fordi|idet|mens|således\s+at)\b.*$/i);
+const TAIL = guarded(dk(/,?\s+(?:når|hvorefter|hvis|fordi|idet|mens|således\s+at)\b.*$/i), "når|hvorefter|hvis|fordi|idet|mens|således");
 const ADVERBS = dk(/^(?:og|samt|men|derfor|desuden|endvidere|konkret|herefter|derefter|så)\s+/i);
 
 export interface ActionContext extends DeadlineContext {
   participants: Participant[];
 }
 
-const tidy = (s: string) => s.replace(/\s+/g, " ").replace(TAIL, "").replace(/[\s.;:,]+$/, "").trim();
+const tidy = (s: string) => TAIL.replace(squash(s), "").replace(/[\s.;:,]+$/, "").trim();
 
 function isDoing(words: string[], at: number, lenient: boolean): boolean {
   const w = words[at]!.replace(/[,.;:]+$/, "");
@@ -65,10 +75,21 @@ function isDoing(words: string[], at: number, lenient: boolean): boolean {
  * verb (inside an agreement "det blev aftalt, at …", what follows is agreed work).
  */
 function readClause(clause: string, ctx: ActionContext, lenient: boolean): { owners: string[]; predicates: string[] } | null {
-  const words = clause.trim().replace(ADVERBS, "").split(/\s+/);
-  for (let n = Math.min(6, words.length - 1); n >= 1; n--) {
+  const text = clause.trim().replace(ADVERBS, "");
+  // The owner is among the first six words: the whole clause is cut into words only once an owner
+  // is found. (Eight words or more give n from 6 down, as the whole list would.)
+  let words = wordsOf(text, 8);
+  // "Det …", "Mødet …": a first word that starts no owner phrase (no prefix need be tried).
+  if (words.length >= 2 && noOwnerStartsWith(words[0]!, words[1], ctx.participants)) return null;
+  // A first word that starts no owner phrase of any length (looked at with the next two words).
+  if (noOwnerInPrefixes(words, ctx.participants)) return null;
+  // "Sekretariatet udarbejder …": a body noun with a verb after it owns alone (no longer phrase can).
+  let top = Math.min(6, words.length - 1);
+  if (top > 1 && onlyFirstWordMayOwn(words, ctx.participants)) top = 1;
+  for (let n = top; n >= 1; n--) {
     const owners = readOwners(words.slice(0, n).join(" "), ctx.participants);
     if (!owners) continue;
+    if (words.length === 8) words = wordsOf(text);
     const rest = words.slice(n);
     // The predicates: the one that starts the rest and any joined by "og"/"samt"/"," that start with a verb.
     const starts: number[] = [];
@@ -139,7 +160,7 @@ export function actionsInSentence(sentence: string, ctx: ActionContext, inBackgr
   if (V2_LEAD.test(s)) {
     // Danish puts the verb second: "Herefter vil Koordineringsgruppen samle …",
     // "På mødet i december fremlægger Jytte og Charlotte erfaringerne …".
-    const words = s.split(/\s+/);
+    const words = wordsOf(s);
     for (let v = 1; v < Math.min(words.length - 1, 10); v++) {
       if (!isDoing(words, v, false) && !MODAL.test(words[v]!)) continue;
       const after = words.slice(v + 1);
@@ -178,7 +199,7 @@ export function actionsInSentence(sentence: string, ctx: ActionContext, inBackgr
   return [];
 }
 
-const SECOND_CLAUSE = dk(/,\s+(?:hvorefter|og|men|mens|så)\s+(\p{Ll}.{8,})$/iu);
+const SECOND_CLAUSE = guarded(dk(/,\s+(?:hvorefter|og|men|mens|så)\s+(\p{Ll}.{8,})$/iu), ",");
 
 /**
  * Actions of an item: background first (requests printed before the meeting), then the
@@ -235,7 +256,7 @@ export function findActions(background: Paragraph[], decision: Paragraph[], ctx:
 
 /** The page and line where a sentence of a paragraph starts: the line holding its first words. */
 function sentencePosition(p: Paragraph, sentence: string): { page: number; line: number } | undefined {
-  const head = sentence.trim().split(/\s+/).slice(0, 3).join(" ");
-  const line = p.lines.find((l) => l.text.includes(head)) ?? p.lines.find((l) => head.startsWith(l.text.split(/\s+/).slice(-2).join(" "))) ?? p.lines[0];
+  const head = wordsOf(sentence.trim()).slice(0, 3).join(" ");
+  const line = p.lines.find((l) => l.text.includes(head)) ?? p.lines.find((l) => head.startsWith(wordsOf(l.text).slice(-2).join(" "))) ?? p.lines[0];
   return line ? { page: line.page, line: line.line } : undefined;
 }

@@ -98,9 +98,20 @@ interface RawDate {
   weekday: number | null;
 }
 
+// Cheap necessary conditions, checked before the full patterns (findDates runs on every row and
+// sentence, and most hold no date). Every pattern needs a digit; TEXTUAL the day, its separator
+// and a month stem (same flags, so the same case folding); the other four a digit, a separator
+// and a digit.
+const ANY_DIGIT = /\d/;
+const MONTH_STEM = /\d(?:\.\s*|\s+|\s*-\s*)(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)/iu;
+const DIGIT_SEP_DIGIT = /\d[./-]\d/;
+
 export function findDates(text: string, ctx: DateContext = {}): DateMatch[] {
+  if (!ANY_DIGIT.test(text)) return [];
   const raw: RawDate[] = [];
-  for (const m of text.matchAll(TEXTUAL)) {
+  const textual = MONTH_STEM.test(text);
+  const numeric = DIGIT_SEP_DIGIT.test(text);
+  if (textual) for (const m of text.matchAll(TEXTUAL)) {
     const g = m.groups!;
     const monWord = g.mon!;
     const month = MONTH_BY_NAME.get(monWord.toLowerCase())!;
@@ -111,23 +122,23 @@ export function findDates(text: string, ctx: DateContext = {}): DateMatch[] {
     if (!FULL_MONTHS.has(monWord.toLowerCase()) && monWord.toLowerCase() !== "maj" && !g.mdot && !g.year && /^\p{Lu}/u.test(monWord) && !g.den && !g.wd) continue;
     raw.push(rawOf(m, Number(g.day), month, g.year ? Number(g.year) : null, g.wd));
   }
-  for (const m of text.matchAll(NUMERIC)) {
+  if (numeric) for (const m of text.matchAll(NUMERIC)) {
     const g = m.groups!;
     if (SECTION_WORDS.test(text.slice(Math.max(0, m.index! - 12), m.index!))) continue;
     raw.push(rawOf(m, Number(g.day), Number(g.mon), fullYear(g.year!), g.wd));
   }
-  for (const m of text.matchAll(SLASH)) {
+  if (numeric) for (const m of text.matchAll(SLASH)) {
     const g = m.groups!;
     if (SECTION_WORDS.test(text.slice(Math.max(0, m.index! - 12), m.index!))) continue;
     const year = g.year ? Number(g.year) : g.year2 ? fullYear(g.year2) : null;
     if (year === null && !g.den && !g.wd && FRACTION_AFTER.test(text.slice(m.index! + m[0].length))) continue;
     raw.push(rawOf(m, Number(g.day), Number(g.mon), year, g.wd));
   }
-  for (const m of text.matchAll(DOTTED)) {
+  if (numeric) for (const m of text.matchAll(DOTTED)) {
     const g = m.groups!;
     raw.push(rawOf(m, Number(g.day), Number(g.mon), null, undefined));
   }
-  for (const m of text.matchAll(ISO)) {
+  if (numeric) for (const m of text.matchAll(ISO)) {
     const g = m.groups!;
     raw.push(rawOf(m, Number(g.day), Number(g.mon), Number(g.year), undefined));
   }

@@ -4,7 +4,7 @@
  * no date: deadline stays null and deadlineText keeps the words.
  */
 import { findDates } from "./dates.ts";
-import { dk } from "./regex.ts";
+import { dk, dkWord, guarded } from "./regex.ts";
 
 export interface DeadlineContext {
   meetingDate: string | null;
@@ -12,7 +12,10 @@ export interface DeadlineContext {
   nearbyYear: number | null;
 }
 
-const VAGUE = dk(/\b(?:(?:til|på|inden|før|efter|umiddelbart\s+efter)\s+(?:det\s+)?(?:næste|kommende)\s+(?:møde|styregruppemøde|udvalgsmøde)\w*|(?:medio|primo|ultimo|midt\s+i|slutningen\s+af|starten\s+af|udgangen\s+af)\s+\p{L}+(?:\s+\d{4})?|(?:efter|inden|før)\s+sommerferien|i\s+løbet\s+af\s+\p{L}+|når\s+[^,.;]+)/iu);
+const VAGUE = guarded(
+  dkWord(/\b(?:(?:til|på|inden|før|efter|umiddelbart\s+efter)\s+(?:det\s+)?(?:næste|kommende)\s+(?:møde|styregruppemøde|udvalgsmøde)\w*|(?:medio|primo|ultimo|midt\s+i|slutningen\s+af|starten\s+af|udgangen\s+af)\s+\p{L}+(?:\s+\d{4})?|(?:efter|inden|før)\s+sommerferien|i\s+løbet\s+af\s+\p{L}+|når\s+[^,.;]+)/iu),
+  "næste|kommende|medio|primo|ultimo|midt|slutningen|starten|udgangen|sommerferien|løbet|når",
+);
 
 export interface Deadline {
   deadline: string | null;

@@ -7,23 +7,32 @@
 import type { Paragraph } from "./paragraphs.ts";
 import { splitSentences } from "./sentences.ts";
 import { SETTLES } from "./outcome.ts";
-import { dk } from "./regex.ts";
+import { dk, dkWord, guarded } from "./regex.ts";
 
-const DECISION = dk(/\b(?:(?:blev|er|bliver)\s+(?:\S+\s+)?(?:godkendt|fulgt|tiltrådt|vedtaget|besluttet|aftalt|udpeget|valgt|nedsat|bevilget|forkastet|afvist)|godkendte|godkendes|tiltrådte|vedtog|nikkede\s+til|nikket\s+til|anbefales|besluttede|besluttes|beslutter|aftales|aftaltes|aftalte|enighed\s+om|enige\s+om|meldes\s+tilbage|pegede\s+på|opbakning\s+til|nedsatte|udpegede)\b/i);
+const DECISION = guarded(
+  dkWord(/\b(?:(?:blev|er|bliver)\s+(?:\S+\s+)?(?:godkendt|fulgt|tiltrådt|vedtaget|besluttet|aftalt|udpeget|valgt|nedsat|bevilget|forkastet|afvist)|godkendte|godkendes|tiltrådte|vedtog|nikkede\s+til|nikket\s+til|anbefales|besluttede|besluttes|beslutter|aftales|aftaltes|aftalte|enighed\s+om|enige\s+om|meldes\s+tilbage|pegede\s+på|opbakning\s+til|nedsatte|udpegede)\b/i),
+  "godkend|fulgt|tiltrådt|vedt|beslut|aftal|udpeg|valgt|nedsat|bevilget|forkastet|afvist|nikke|anbefales|enig|meldes|pegede|opbakning",
+);
 // "Udsat." alone postpones: nothing is settled, so it is the outcome but no decision.
 const DECISION_ALONE = dk(/^(?:godkendt|godkendes|tiltrådt|vedtaget|anbefales|ikke\s+godkendt|afvist|forkastet|aftalt|besluttet)\b/i);
 // "På det seneste møde blev det aftalt …", "Følgende blev besluttet … på seneste møde", "har besluttet".
-const RECAP = dk(/\b(?:(?:på|ved|fra)\s+(?:det\s+|den\s+)?(?:seneste|sidste|forrige|tidligere)\b|har\s+(?:\S+\s+)?(?:besluttet|godkendt|vedtaget|aftalt)\b|tidligere\s+(?:besluttet|godkendt|aftalt))/i);
+const RECAP = guarded(
+  dkWord(/\b(?:(?:på|ved|fra)\s+(?:det\s+|den\s+)?(?:seneste|sidste|forrige|tidligere)\b|har\s+(?:\S+\s+)?(?:besluttet|godkendt|vedtaget|aftalt)\b|tidligere\s+(?:besluttet|godkendt|aftalt))/i),
+  "seneste|sidste|forrige|tidligere|besluttet|godkendt|vedtaget|aftalt",
+);
 // A party reporting ("Hjørring: … det blev besluttet …") speaks of its own decisions.
 const REPORTER = /^[\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+)?:\s/u;
 // Present-tense passive that settles an arrangement ("afholdes", "planlægges", "indledes").
-const SETTLING = dk(/\b(?:\p{L}{4,}(?:es)|skal)\b/u);
-const NOT_SETTLING = dk(/\b(?:afvent\w*|overvejes|drøftes|foreslås|ønskes\s+(?:en|et)|proces|status)\b/i);
+const SETTLING = guarded(dkWord(/\b(?:\p{L}{4,}(?:es)|skal)\b/u), "es|skal");
+const NOT_SETTLING = guarded(dkWord(/\b(?:afvent\w*|overvejes|drøftes|foreslås|ønskes\s+(?:en|et)|proces|status)\b/i), "afvent|overvejes|drøftes|foreslås|ønskes|proces|status");
 const HAS_ACTOR_VERB = dk(/^(?:[\p{Lu}][\p{L}-]+(?:\s+(?:og\s+)?[\p{Lu}][\p{L}-]+){0,3})\s+(?:arbejder|laver|holder|sender|tager|udarbejder|undersøger|følger|sørger|skriver|sætter|melder|indkalder|kontakter)\b/u);
 
 // "flere pegede på, at …": remarks of some members, not the forum settling anything.
 const BARE_LABEL = /^(?:aftalt|besluttet|aftaler|beslutninger|konklusion(?:er)?)\s*:$/i;
-export const REMARK = dk(/\b(?:flere|nogle|enkelte|mange|et\s+par|et\s+medlem|medlemmerne)\s+(?:\S+\s+)?(?:pegede\s+på|nævnte|fremhævede|bemærkede|gav\s+udtryk\s+for)\b/i);
+export const REMARK = guarded(
+  dkWord(/\b(?:flere|nogle|enkelte|mange|et\s+par|et\s+medlem|medlemmerne)\s+(?:\S+\s+)?(?:pegede\s+på|nævnte|fremhævede|bemærkede|gav\s+udtryk\s+for)\b/i),
+  "pegede|nævnte|fremhævede|bemærkede|gav",
+);
 
 export function isDecisionSentence(s: string): boolean {
   if (RECAP.test(s) || REPORTER.test(s) || REMARK.test(s)) return false;

@@ -8,11 +8,12 @@ import { findDeadline } from "./deadlines.ts";
 import type { XLine } from "./lines.ts";
 import { readOwners } from "./owners.ts";
 import type { Action } from "./schema.ts";
+import { squash } from "./text.ts";
 
 const FIELD = /\b(ansvarlige?|ansvar|frist|tidsfrist|deadline)\s*:\s*/gi;
 // "Opfølgning: Ingen.", "Ingen opfølgning", "-": nothing to do.
 const NOTHING = /^(?:ingen|intet|ikke\s+relevant|-+|–)\b/i;
-const tidy = (s: string) => s.replace(/\s+/g, " ").replace(/[\s.;:,]+$/, "").trim();
+const tidy = (s: string) => squash(s).replace(/[\s.;:,]+$/, "").trim();
 
 export function followupActions(blocks: { text: string; at: XLine }[], ctx: ActionContext): Action[] {
   const out: Action[] = [];

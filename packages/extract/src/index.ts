@@ -19,6 +19,7 @@ import { MinutesSchema, type Item, type Minutes, type Warning } from "./schema.t
 import { splitSections } from "./sections.ts";
 import { splitSentences } from "./sentences.ts";
 import { classifyLabel } from "./labels.ts";
+import { squash } from "./text.ts";
 
 export * from "./schema.ts";
 
@@ -51,7 +52,7 @@ export function extract(source: SourceDocument): Minutes {
     const sections = splitSections(seg.body, { templateHasReferatLabels, agendaOnly, fullLength });
     const decisionParagraphs = sections.decision ? buildParagraphs(sections.decision, fullLength) : [];
     const texts = [sections.decisionLead, ...decisionParagraphs.map((p) => p.text)].filter(Boolean).map(stripTrailingUrl);
-    const decisionText = texts.length > 0 ? texts.join(" ").replace(/\s+/g, " ").trim() : null;
+    const decisionText = texts.length > 0 ? squash(texts.join(" ")).trim() : null;
     if (sections.decisionLead) decisionParagraphs.unshift({ lines: [], text: sections.decisionLead, marker: null });
     const decisions = findDecisions(decisionParagraphs);
     const outcome = classifyOutcome(decisionText, decisionText ? splitSentences(decisionText) : []);

@@ -47,9 +47,28 @@ export const FOLLOWUP_FIELD = /^(?:ansvarlig(?:e)?|ansvar|frist|tidsfrist|deadli
 
 const BACKGROUND = /^(?:sagsfremstilling|sagsbeskrivelse|baggrund|resumé|resume|sagens\s+indhold|beskrivelse|formål|økonomi|lovgrundlag|kommunikation|videre\s+proces|tidsplan)\s*:?\s*$/i;
 
+// Every line is asked several times (the template check, the section split, the item readers):
+// the answer is kept with the line object, for as long as the line lives, together with the text
+// and marker it was read from (so a changed line is read again).
+const KNOWN = new WeakMap<XLine, { text: string; marker: string | null; label: Label | null }>();
+
 export function classifyLabel(l: XLine): Label | null {
+  const known = KNOWN.get(l);
+  if (known && known.text === l.text && known.marker === l.marker) return known.label && { ...known.label };
+  const label = classify(l);
+  KNOWN.set(l, { text: l.text, marker: l.marker, label });
+  return label && { ...label };
+}
+
+// Emphasis and heading marks at either end; most lines have none (and then nothing is replaced).
+// The two ends are looked at alone (a pattern ending in $ is tried at every position).
+const START_MARK = /^[#*\s]/;
+const END_MARK = /^[*\s]$/;
+const hasEdgeMarks = (t: string) => t.length > 0 && (START_MARK.test(t) || END_MARK.test(t[t.length - 1]!));
+
+function classify(l: XLine): Label | null {
   // Labels are short lines or start a line; list items ("1. Beslutning om …") are not labels.
-  const text = l.text.replace(/^[#*\s]+|[*\s]+$/g, "");
+  const text = hasEdgeMarks(l.text) ? l.text.replace(/^[#*\s]+|[*\s]+$/g, "") : l.text;
   if (l.marker && /^\d/.test(l.marker)) return null;
   for (const re of REFERAT) {
     const m = re.exec(text);

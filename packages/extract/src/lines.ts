@@ -3,6 +3,7 @@
  * and its list marker split off. Everything downstream points back to page/line through it.
  */
 import type { Line } from "@minutes/ingest";
+import { squash } from "./text.ts";
 
 export interface XLine {
   /** Index into SourceDocument.lines. */
@@ -39,11 +40,13 @@ export function splitMarker(text: string): { marker: string | null; body: string
 }
 
 const URL = /(?:https?:\/\/|www\.|mailto:)\S+/gi;
+// Every URL has a colon or "www.": without them the line has none (raw is squashed and trimmed already).
+const URL_HINT = /:|www\./i;
 
 export function toXLines(lines: Line[]): XLine[] {
   return lines.map((l, i) => {
-    const raw = l.text.replace(/\s+/g, " ").trim();
-    const text = raw.replace(URL, " ").replace(/\s+/g, " ").trim();
+    const raw = squash(l.text).trim();
+    const text = URL_HINT.test(raw) ? squash(raw.replace(URL, " ")).trim() : raw;
     const { marker, body } = splitMarker(text);
     return {
       i,

@@ -54,7 +54,8 @@ function classify(label: string): FieldKind {
 
 /** A header-field label at the start of a row: the label, and the value after it on the row. */
 function labelOf(text: string): { label: string; value: string } | null {
-  const t = stripMarkup(text).replace(/\s*:?\s*\|\s*/, ": "); // table row "Dato | 13. august 2021", "Sted: | …"
+  const plain = stripMarkup(text);
+  const t = plain.includes("|") ? plain.replace(/\s*:?\s*\|\s*/, ": ") : plain; // table row "Dato | 13. august 2021", "Sted: | …"
   const m = HEADER_FIELD.exec(t);
   if (!m) return null;
   const after = t.slice(m[0].length);
@@ -72,7 +73,8 @@ function colonLabel(text: string): { label: string; value: string } | null {
 }
 
 export function extractMeeting(lines: Line[], ctx: MeetingContext = {}): MeetingResult {
-  const rows = lines.map((l) => stripMarkup(clean(l.text)));
+  // stripMarkup cleans first (and clean twice is clean once).
+  const rows = lines.map((l) => stripMarkup(l.text));
   const used = new Set<number>();
   const warnings: Warning[] = [];
   const at = (k: number) => ({ page: lines[k]!.page, line: lines[k]!.line });
@@ -87,15 +89,16 @@ export function extractMeeting(lines: Line[], ctx: MeetingContext = {}): Meeting
   const title = findTitle(rows);
   if (title) for (const r of title.rows) used.add(r);
   let body = title?.body ?? null;
+  const allText = rows.join("\n");
   if (!body) {
-    body = guessBody(rows.join("\n"));
+    body = guessBody(allText);
     if (body) {
       warnings.push({ code: "body-guessed", message: `No title names the forum; "${body}" is the forum the text names most`, page: null, line: null });
     } else {
       warnings.push({ code: "body-missing", message: "The document does not name its forum", page: null, line: null });
     }
   }
-  const cluster = clusterOf(body, rows.join("\n"));
+  const cluster = clusterOf(body, allText);
   const hasMinutesText = rows.some((r) => /^(?:referat|beslutning|protokol)\s*:?$/iu.test(r) || /^(?:referat|beslutning)\s*:\s*\S/iu.test(r));
   const kind: Meeting["kind"] = title?.kind === "dagsorden" && !hasMinutesText ? "dagsorden" : "referat";
 
@@ -233,9 +236,16 @@ function yearReason(d: DateMatch): string {
  */
 function headerFields(rows: string[]): Field[] {
   const out: Field[] = [];
-  const isLabelRow = (k: number) => labelOf(rows[k]!) !== null;
+  // Each row's label, read once: the value search below asks about the same rows again.
+  const labels = new Map<number, { label: string; value: string } | null>();
+  const labelAt = (k: number) => {
+    let lab = labels.get(k);
+    if (lab === undefined) labels.set(k, (lab = labelOf(rows[k]!)));
+    return lab;
+  };
+  const isLabelRow = (k: number) => labelAt(k) !== null;
   for (let k = 0; k < rows.length; k++) {
-    const lab = labelOf(rows[k]!);
+    const lab = labelAt(k);
     if (!lab) continue;
     // "Mødedato: Tid og sted:": a row of several labels without values.
     const labels = [lab.label];
@@ -256,7 +266,7 @@ function headerFields(rows: string[]): Field[] {
     if (!value) {
       // The value stands on the next rows after any further empty labels.
       let j = k + 1;
-      while (j < rows.length && (isLayoutNoise(rows[j]!) || (isLabelRow(j) && labelOf(rows[j]!)!.value === ""))) j++;
+      while (j < rows.length && (isLayoutNoise(rows[j]!) || (isLabelRow(j) && labelAt(j)!.value === ""))) j++;
       if (j < rows.length && !isLabelRow(j) && j - k <= 6 && looksLikeValue(rows[j]!)) {
         value = rows[j]!;
         valueRows.push(j);
@@ -412,12 +422,22 @@ function documentYear(rows: string[]): number | null {
   const fromDates = new Map<number, number>();
   const bare = new Map<number, number>();
   for (const r of rows) {
-    for (const d of findDates(r)) {
+    if (mayPrintYear(r)) for (const d of findDates(r)) {
       if (d.yearSource === "printed" && d.iso) bump(fromDates, Number(d.iso.slice(0, 4)));
     }
-    for (const m of r.matchAll(/(?<![\d.,/-])((?:19|20)\d{2})(?![\d.,/-]\d|\d)/g)) bump(bare, Number(m[1]));
+    // A year is "19" or "20" and two digits: rows without either are not scanned.
+    if (r.includes("19") || r.includes("20")) for (const m of r.matchAll(/(?<![\d.,/-])((?:19|20)\d{2})(?![\d.,/-]\d|\d)/g)) bump(bare, Number(m[1]));
   }
   return mode(fromDates) ?? mode(bare);
+}
+
+// Every date printed with its year holds four digits in a row ("2021"), or a two-digit year after
+// day and month ("7.9.20", "4/6-20"): a row with neither gives findDates no printed year.
+const PRINTED_YEAR_HINT = /\d{4}|\d[./-]\d{1,2}[./-]\d{2}|\d\/\d{1,2}-\d{2}/;
+
+/** False when findDates(text) can hold no date with a printed year. */
+export function mayPrintYear(text: string): boolean {
+  return PRINTED_YEAR_HINT.test(text);
 }
 
 function bump(m: Map<number, number>, y: number): void {
@@ -609,7 +629,8 @@ function clusterOf(body: string | null, text: string): Meeting["cluster"] {
     if (m) return pick(m[1]!);
   }
   const counts = new Map<string, number>();
-  for (const m of text.matchAll(/(?<![\p{L}])(?:sundheds)?klynge(?:styregruppe|n)?\s+(nord|midt|syd)(?![\p{L}])/giu)) {
+  // Every match has "klynge" in it: a text without it is not scanned (a lookbehind at every position).
+  if (/klynge/iu.test(text)) for (const m of text.matchAll(/(?<![\p{L}])(?:sundheds)?klynge(?:styregruppe|n)?\s+(nord|midt|syd)(?![\p{L}])/giu)) {
     const c = pick(m[1]!)!;
     counts.set(c, (counts.get(c) ?? 0) + 1);
   }

@@ -5,16 +5,34 @@
  */
 import type { Outcome } from "./schema.ts";
 import { REMARK } from "./decisions.ts";
-import { dk } from "./regex.ts";
+import { dk, dkWord, guarded } from "./regex.ts";
 
-const WITHDRAWN = dk(/\b(?:punktet\s+(?:udgik|udgår|blev\s+trukket)|udgik\b|udgår\b|blev\s+trukket(?:\s+fra\s+dagsordenen)?|trukket\s+af\s+dagsordenen|taget\s+af\s+dagsordenen)/);
-const REJECTED = dk(/\b(?:ikke\s+(?:godkendt|godkendte|godkendes|tiltrådt|anbefalet|vedtaget|imødekommet)|afvist|afviste|afvises|forkastet|forkastede|kunne\s+ikke\s+(?:godkende|anbefale|tiltræde))\b/);
-const POSTPONED = dk(/\b(?:udsat|udsatte|udsættes|afventer|afventes|afvente|tages\s+op\s+igen|behandles\s+igen|genoptages|på\s+et\s+senere\s+møde|til\s+et\s+senere\s+møde|tages\s+op\s+på\s+(?:et\s+)?(?:senere|kommende|næste)\s+møde)/);
-const APPROVED = dk(/\b(?:(?:blev|er|bliver)\s+(?:\S+\s+)?(?:godkendt|fulgt|tiltrådt|vedtaget)|godkendte|godkendes|godkender\b(?!\s+at)|tiltrådte|vedtog|nikkede\s+til|nikket\s+til|anbefales|anbefalede|bifaldt|kunne\s+godkende|kan\s+godkende)/);
+const WITHDRAWN = guarded(
+  dkWord(/\b(?:punktet\s+(?:udgik|udgår|blev\s+trukket)|udgik\b|udgår\b|blev\s+trukket(?:\s+fra\s+dagsordenen)?|trukket\s+af\s+dagsordenen|taget\s+af\s+dagsordenen)/),
+  "udgik|udgår|trukket|dagsordenen",
+);
+const REJECTED = guarded(
+  dkWord(/\b(?:ikke\s+(?:godkendt|godkendte|godkendes|tiltrådt|anbefalet|vedtaget|imødekommet)|afvist|afviste|afvises|forkastet|forkastede|kunne\s+ikke\s+(?:godkende|anbefale|tiltræde))\b/),
+  "ikke\\s+(?:godkend|tiltrådt|tiltræde|anbefale|vedtaget|imødekommet)|afvis|forkast",
+);
+const POSTPONED = guarded(
+  dkWord(/\b(?:udsat|udsatte|udsættes|afventer|afventes|afvente|tages\s+op\s+igen|behandles\s+igen|genoptages|på\s+et\s+senere\s+møde|til\s+et\s+senere\s+møde|tages\s+op\s+på\s+(?:et\s+)?(?:senere|kommende|næste)\s+møde)/),
+  "udsat|udsætte|afvent|tages|igen|senere",
+);
+const APPROVED = guarded(
+  dkWord(/\b(?:(?:blev|er|bliver)\s+(?:\S+\s+)?(?:godkendt|fulgt|tiltrådt|vedtaget)|godkendte|godkendes|godkender\b(?!\s+at)|tiltrådte|vedtog|nikkede\s+til|nikket\s+til|anbefales|anbefalede|bifaldt|kunne\s+godkende|kan\s+godkende)/),
+  "godkend|fulgt|tiltrådt|vedt|nikke|anbefale|bifaldt",
+);
 const APPROVED_ALONE = dk(/^(?:godkendt|godkendes|indstillingen\s+(?:blev\s+)?(?:godkendt|fulgt|tiltrådt)|tiltrådt|vedtaget|anbefales)\b/);
-const DECIDED = dk(/\b(?:besluttede|besluttet|besluttes|beslutter|blev\s+aftalt|aftales|aftaltes|aftalte|det\s+aftales|enighed\s+om|enige\s+om|meldes\s+tilbage|pegede\s+på|vedtog|nedsatte|udpegede|udpeges|fastlagde|fastholdes|opbakning\s+til)\b/);
-const AGREED_LABEL = dk(/(?:^|[.:!?]\s+|\n)(?:aftalt|besluttet|aftaler|beslutninger)\s*:/);
-const NOTED = dk(/\b(?:til\s+efterretning|orienter\w*|kvitterede|kvitterer|oplyste|informerede|gav\s+en\s+(?:kort\s+)?(?:status|orientering)|status\s+blev\s+givet)\b/);
+const DECIDED = guarded(
+  dkWord(/\b(?:besluttede|besluttet|besluttes|beslutter|blev\s+aftalt|aftales|aftaltes|aftalte|det\s+aftales|enighed\s+om|enige\s+om|meldes\s+tilbage|pegede\s+på|vedtog|nedsatte|udpegede|udpeges|fastlagde|fastholdes|opbakning\s+til)\b/),
+  "beslut|aftal|enig|meldes|pegede|vedtog|nedsatte|udpege|fastlagde|fastholdes|opbakning",
+);
+const AGREED_LABEL = guarded(dk(/(?:^|[.:!?]\s+|\n)(?:aftalt|besluttet|aftaler|beslutninger)\s*:/), "aftal|beslut");
+const NOTED = guarded(
+  dkWord(/\b(?:til\s+efterretning|orienter\w*|kvitterede|kvitterer|oplyste|informerede|gav\s+en\s+(?:kort\s+)?(?:status|orientering)|status\s+blev\s+givet)\b/),
+  "efterretning|orienter|kvitter|oplyste|informerede|gav|status",
+);
 // Discussion in the meeting itself (verbs, not a reported "Drøftelse af …" heading).
 const DISCUSSED_NOW = /\b(?:blev\s+drøftet|drøftede|drøftes|bød\s+(?:\S+\s+)?ind|ingen\s+konklusion|ikke\s+draget\s+nogen\s+konklusion)/;
 const DISCUSSED = dk(/\b(?:drøft\w*|bemærkede|fremhævede|opfordr\w*|bød\s+ind|vinkler|spørgsmål|tilkendegav|var\s+positive|ønske\s+om)\b/);

@@ -5,6 +5,7 @@
  * a line that starts in lower case continues what stood before it, even across a gap.
  */
 import type { XLine } from "./lines.ts";
+import { squash } from "./text.ts";
 
 export interface Paragraph {
   lines: XLine[];
@@ -55,9 +56,5 @@ export function buildParagraphs(lines: XLine[], fullLength: number): Paragraph[]
 }
 
 export function paragraphText(lines: XLine[]): string {
-  return lines
-    .map((l, j) => (j === 0 ? l.body : l.text))
-    .join(" ")
-    .replace(/\s+/g, " ")
-    .trim();
+  return squash(lines.map((l, j) => (j === 0 ? l.body : l.text)).join(" ")).trim();
 }

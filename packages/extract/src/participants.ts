@@ -14,6 +14,7 @@ import type { Line } from "@minutes/ingest";
 import type { Participant, ParticipantStatus, Warning } from "./schema.ts";
 import { clean, stripMarker, stripMarkup } from "./text.ts";
 import { initialsOf, isInitials, isKnownFirstName, resolveOwner, sameName, splitMentions } from "./names.ts";
+import { guarded } from "./regex.ts";
 import { HEADER_FIELD, isLayoutNoise, isOrgWord, isTitleFiller, isTitlePrefix, isTitleWord } from "./vocab.ts";
 
 export interface ParticipantsResult {
@@ -44,7 +45,11 @@ const GROUP_LABELS: Array<[RegExp, ParticipantStatus]> = [
 ];
 
 function groupLabel(text: string): Label | null {
-  const t = stripMarkup(text);
+  return groupLabelOf(stripMarkup(text));
+}
+
+/** groupLabel of a text already through stripMarkup. */
+function groupLabelOf(t: string): Label | null {
   for (const [re, status] of GROUP_LABELS) {
     const m = re.exec(t);
     if (!m) continue;
@@ -69,9 +74,8 @@ function groupLabel(text: string): Label | null {
   return null;
 }
 
-/** "Direktørforum:", "Chefforum:", "Fra kommunerne", "Fra PLO Nordjylland", "Kommunale medlemmer:". */
-function subLabel(text: string, heading: boolean): { org: string | null } | null {
-  const t = stripMarkup(text);
+/** "Direktørforum:", "Chefforum:", "Fra kommunerne", "Fra PLO Nordjylland", "Kommunale medlemmer:" (t through stripMarkup). */
+function subLabelOf(t: string, heading: boolean): { org: string | null } | null {
   const words = t.split(/\s+/);
   if (words.length > 6 || /[.;,]$/.test(t)) return null;
   // An agenda item ("1) Velkomst") or an item section ("Bilag:", "Indstilling:") ends the list.
@@ -152,20 +156,30 @@ interface Parsed {
 
 const NAME_RUN = String.raw`\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|van|von|da|la))*`;
 // "– i stedet deltog Mette Rohde", "(i stedet deltager kontorchef Anne Hansen)"
-const SUBSTITUTE_RE = new RegExp(
-  String.raw`\s*[–—-]?\s*[,;]?\s*\(?\s*(?:i\s*stedet|istedet)\s+(?:for\s+\p{L}+\s+)?(?:deltog|deltager|deltage|mødte|møder|kom|kommer)\s*:?\s+(?:(?<t>\p{Ll}[\p{L}.]*)\s+)?(?<n>${NAME_RUN})\s*\)?`,
-  "u",
+// (Each behind the word it cannot match without: most entries name no substitute.)
+const SUBSTITUTE_RE = guarded(
+  new RegExp(
+    String.raw`\s*[–—-]?\s*[,;]?\s*\(?\s*(?:i\s*stedet|istedet)\s+(?:for\s+\p{L}+\s+)?(?:deltog|deltager|deltage|mødte|møder|kom|kommer)\s*:?\s+(?:(?<t>\p{Ll}[\p{L}.]*)\s+)?(?<n>${NAME_RUN})\s*\)?`,
+    "u",
+  ),
+  "stedet",
 );
 // "og Peter Steffensen deltog i stedet", "stedfortræder: NAME", "suppleant NAME", "NAME indkaldt"
-const SUBSTITUTE_AFTER_RE = new RegExp(String.raw`[,;]?\s*(?:og\s+)?(?<n>${NAME_RUN})\s+(?:deltog|deltager)\s+i\s+stedet\b`, "u");
-const STAND_IN_RE = new RegExp(String.raw`[,;]?\s*\(?\s*(?:stedfortræder|suppleant)\s*:?\s+(?<n>${NAME_RUN})\s*(?:indkaldt\s*)?\)?`, "u");
-const CALLED_IN_RE = new RegExp(String.raw`,\s*(?<n>${NAME_RUN})\s+indkaldt\s*$`, "u");
+const SUBSTITUTE_AFTER_RE = guarded(new RegExp(String.raw`[,;]?\s*(?:og\s+)?(?<n>${NAME_RUN})\s+(?:deltog|deltager)\s+i\s+stedet\b`, "u"), "stedet");
+const STAND_IN_RE = guarded(new RegExp(String.raw`[,;]?\s*\(?\s*(?:stedfortræder|suppleant)\s*:?\s+(?<n>${NAME_RUN})\s*(?:indkaldt\s*)?\)?`, "u"), "stedfortræder|suppleant");
+const CALLED_IN_RE = guarded(new RegExp(String.raw`,\s*(?<n>${NAME_RUN})\s+indkaldt\s*$`, "u"), "indkaldt");
 // "Poul Erik Juhl deltog som stedfortræder for Karina Bech", "(suppleant for Karina Bech)"
-const STANDS_IN_FOR_RE = new RegExp(
-  String.raw`\s*[,–—-]?\s*\(?\s*(?:deltog\s+|deltager\s+|var\s+|er\s+)?(?:som\s+)?(?:stedfortræder|suppleant|vikar)\s+for\s+(?<n>${NAME_RUN})\s*\)?`,
-  "u",
+const STANDS_IN_FOR_RE = guarded(
+  new RegExp(
+    String.raw`\s*[,–—-]?\s*\(?\s*(?:deltog\s+|deltager\s+|var\s+|er\s+)?(?:som\s+)?(?:stedfortræder|suppleant|vikar)\s+for\s+(?<n>${NAME_RUN})\s*\)?`,
+    "u",
+  ),
+  "stedfortræder|suppleant|vikar",
 );
-const ABSENT_RE = /\s*[–—-]?\s*[,;]?\s*\(?\s*\b(?:havde\s+)?(?:meldt\s+)?(?:afbud|fraværende|forhindret|ikke\s+til\s+stede|deltog\s+ikke|udeblev(?:\s+uden\s+afbud)?)\b\s*\)?/iu;
+const ABSENT_RE = guarded(
+  /\s*[–—-]?\s*[,;]?\s*\(?\s*\b(?:havde\s+)?(?:meldt\s+)?(?:afbud|fraværende|forhindret|ikke\s+til\s+stede|deltog\s+ikke|udeblev(?:\s+uden\s+afbud)?)\b\s*\)?/iu,
+  "afbud|fraværende|forhindret|ikke|udeblev",
+);
 const GUEST_RE = /\(\s*(?:gæst|inviteret|oplægsholder)[^)]*\)/iu;
 // A role that makes a secretary but names no organisation ("Regional sekretær", "referent").
 const SECRETARY_ROLE = /(?:sekretær|referent)(?![\p{L}])/iu;
@@ -398,12 +412,41 @@ interface Row {
   text: string;
   heading: boolean;
   table: boolean;
+  /** stripMarkup, groupLabel, subLabel and "has an entry" of the row, once asked (the block walk asks each row many times). */
+  plain?: string;
+  label?: Label | null;
+  subLabel?: { org: string | null } | null;
+  hasEntry?: boolean;
+}
+
+function rowPlain(row: Row): string {
+  if (row.plain === undefined) row.plain = stripMarkup(row.text);
+  return row.plain;
+}
+
+function rowLabel(row: Row): Label | null {
+  if (row.label === undefined) row.label = groupLabelOf(rowPlain(row));
+  return row.label;
+}
+
+function rowSubLabel(row: Row): { org: string | null } | null {
+  if (row.subLabel === undefined) row.subLabel = subLabelOf(rowPlain(row), row.heading);
+  return row.subLabel;
+}
+
+function rowHasEntry(row: Row): boolean {
+  if (row.hasEntry === undefined) row.hasEntry = parseEntry(row.text, null).length > 0;
+  return row.hasEntry;
 }
 
 // ". Afbud: …", ". Referent: …" inside a line: a text layer without line breaks runs the groups on.
 const INLINE_GROUP = /(?<=[.;])\s+(?=(?:afbud|fraværende|referent|gæst(?:er)?|sekretariat(?:et)?|deltagere|medlemmer|til\s+stede|stedfortrædere?|mødeleder)(?![\p{L}])[^:.;]{0,40}:)/giu;
 
+// The cut needs a "." or ";" and white space after it: most lines have none.
+const INLINE_GROUP_HINT = /[.;]\s/;
+
 function splitInlineLabels(text: string): string[] {
+  if (!INLINE_GROUP_HINT.test(text)) return [text.trim()].filter(Boolean);
   return text.split(INLINE_GROUP).map((x) => x.trim()).filter(Boolean);
 }
 
@@ -418,7 +461,7 @@ function inlineSubLabel(text: string): { org: string | null; rest: string } | nu
 function continues(cur: string, next: Row): boolean {
   const t = next.text;
   if (isLayoutNoise(t) || next.table) return false;
-  if (groupLabel(t) || HEADER_FIELD.test(t) || subLabel(t, next.heading)) return false;
+  if (rowLabel(next) || HEADER_FIELD.test(t) || rowSubLabel(next)) return false;
   if (/^\p{Ll}/u.test(t)) return !/[.:]$/.test(cur);
   if (/^\(/.test(t)) return true;
   if (/^[–—-]\s*(?:afbud|i\s*stedet)/iu.test(t)) return true;
@@ -471,6 +514,11 @@ export function extractParticipants(lines: Line[]): ParticipantsResult {
       text,
       heading: l.hints.heading !== undefined || /^#{1,6}\s/.test(l.text.trim()),
       table: l.hints.tableRow === true || / \| /.test(l.text),
+      // Present from the start, so that every row has one shape.
+      plain: undefined,
+      label: undefined,
+      subLabel: undefined,
+      hasEntry: undefined,
     })),
   );
   const used = new Set<number>();
@@ -515,7 +563,7 @@ export function extractParticipants(lines: Line[]): ParticipantsResult {
           j++;
           continue;
         }
-        if (HEADER_FIELD.test(stripMarkup(row.text)) && !groupLabel(row.text)) break;
+        if (HEADER_FIELD.test(rowPlain(row)) && !rowLabel(row)) break;
         if (row.table) {
           const cells = row.text.split(/\s*\|\s*/).map((c) => c.trim());
           const header = tableHeader(cells);
@@ -550,7 +598,7 @@ export function extractParticipants(lines: Line[]): ParticipantsResult {
           blockUsed.push(j++);
           continue;
         }
-        const lab = groupLabel(row.text);
+        const lab = rowLabel(row);
         if (lab) {
           group = { status: lab.status, org: lab.org };
           blockUsed.push(j);
@@ -565,12 +613,12 @@ export function extractParticipants(lines: Line[]): ParticipantsResult {
           blockUsed.push(j);
           text = sub.rest;
         } else {
-          const sub = subLabel(row.text, row.heading);
+          const sub = rowSubLabel(row);
           // A sub-group label counts only with people (or another label) after it.
           const after = nextContent(rows, j);
           const peopleFollow =
             after !== undefined &&
-            (after.table || groupLabel(after.text) !== null || subLabel(after.text, after.heading) !== null || parseEntry(after.text, null).length > 0);
+            (after.table || rowLabel(after) !== null || rowSubLabel(after) !== null || rowHasEntry(after));
           if (sub && peopleFollow) {
             // A sub-group ("Fra administrationen deltager:") has the status the list opened with
             // (after "Afbud:" it starts a new group of attendees), and its own organisation.
@@ -633,14 +681,14 @@ function startOfBlock(
     if (lab && cells.length > 1) return { status: lab.status, org: lab.org, rest: cells.slice(1).join(", "), cols: null, strong: true };
     return null;
   }
-  const lab = groupLabel(row.text);
+  const lab = rowLabel(row);
   if (!lab) return null;
   // A bare label counts only when an entry or another label follows (not a sentence that begins
   // with "Deltagerne …"); a label with text must have a person in it.
   if (!lab.rest) {
     const next = nextContent(rows, k);
     if (!next) return null;
-    const ok = groupLabel(next.text) !== null || subLabel(next.text, next.heading) !== null || next.table || parseEntry(next.text, null).length > 0;
+    const ok = rowLabel(next) !== null || rowSubLabel(next) !== null || next.table || rowHasEntry(next);
     if (!ok) return null;
   } else if (parseEntry(lab.rest, null).length === 0 && !/^(?:ingen|intet)\b/iu.test(lab.rest)) {
     return null;
@@ -701,7 +749,7 @@ const APPROVED_BY = /^(?:godkendt|underskrevet)\s+af\s*:?\s*(?<who>.+)$/iu;
 
 function signOff(rows: Row[], lines: Line[], participants: Participant[], used: Set<number>): void {
   for (let k = 0; k < rows.length; k++) {
-    const m = SIGN_OFF.exec(stripMarkup(rows[k]!.text));
+    const m = SIGN_OFF.exec(rowPlain(rows[k]!));
     if (!m) continue;
     const mentions = splitMentions(m.groups!.who!.replace(/[.\s]+$/, ""));
     if (!mentions.length || !mentions.every((x) => isInitials(x) || isNameTokens(x.split(/\s+/)))) continue;
@@ -718,7 +766,7 @@ function signOff(rows: Row[], lines: Line[], participants: Participant[], used: 
     used.add(rows[k]!.i);
     // The approval line that follows a sign-off ("Godkendt af LKL og SAA") is sign-off too.
     for (let j = k + 1; j < Math.min(rows.length, k + 3); j++) {
-      const a = APPROVED_BY.exec(stripMarkup(rows[j]!.text));
+      const a = APPROVED_BY.exec(rowPlain(rows[j]!));
       if (a && splitMentions(a.groups!.who!).every((x) => isInitials(x) || isNameTokens(x.split(/\s+/)))) used.add(rows[j]!.i);
     }
   }

@@ -12,6 +12,8 @@
  *  - a blank line and a bullet start a new sentence.
  */
 
+import { squash } from "./text.ts";
+
 // Abbreviations that are always followed by more of the same sentence.
 const CONTINUING = new Set([
   "bl.a", "bla", "jf", "jvf", "mhp", "m.h.p", "ift", "i.f.t", "f.eks", "fx", "evt", "d", "kl", "pkt", "nr",
@@ -38,10 +40,25 @@ export interface SentenceSpan {
   end: number;
 }
 
+// The decision paragraphs are split by the decision reader and again by the action reader: the
+// last few answers are kept (a small bound: only a document's own repeats are worth keeping).
+const SPLIT = new Map<string, readonly string[]>();
+
 /** Splits running text into sentences (trimmed, non-empty). */
 export function splitSentences(text: string): string[] {
-  return sentenceSpans(text).map((s) => s.text);
+  let out = SPLIT.get(text);
+  if (out === undefined) {
+    out = sentenceSpans(text).map((s) => s.text);
+    if (SPLIT.size >= 256) SPLIT.clear();
+    SPLIT.set(text, out);
+  }
+  // A copy: callers may change the list they get.
+  return out.slice();
 }
+
+// Paragraph breaks and bullets: the first needs a newline, the second a bullet character.
+const BREAK = /\n\s*\n|(?<=\S)\s*(?=[•●▪■►➢]\s)/gu;
+const BREAK_HINT = /[\n•●▪■►➢]/u;
 
 export function sentenceSpans(text: string): SentenceSpan[] {
   const cuts = new Set<number>();
@@ -51,7 +68,7 @@ export function sentenceSpans(text: string): SentenceSpan[] {
     if (isBoundary(text, at, m[0], after)) cuts.add(after);
   }
   // Paragraph breaks and bullets always start a new sentence.
-  for (const m of text.matchAll(/\n\s*\n|(?<=\S)\s*(?=[•●▪■►➢]\s)/gu)) cuts.add(m.index!);
+  if (BREAK_HINT.test(text)) for (const m of text.matchAll(BREAK)) cuts.add(m.index!);
   const positions = [...cuts].sort((a, b) => a - b);
   const spans: SentenceSpan[] = [];
   let from = 0;
@@ -69,7 +86,7 @@ function pushSpan(spans: SentenceSpan[], text: string, from: number, to: number)
   const body = raw.trim().replace(/^[•●▪■►➢]\s*/u, "");
   if (!body) return;
   const start = from + lead + (raw.trim().length - body.length);
-  spans.push({ text: body.replace(/\s+/g, " "), start, end: start + body.length });
+  spans.push({ text: squash(body), start, end: start + body.length });
 }
 
 function isBoundary(text: string, at: number, term: string, after: number): boolean {

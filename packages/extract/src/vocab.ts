@@ -2,6 +2,7 @@
  * Danish word knowledge shared by the header readers: job titles, organisation words, and the
  * labels minutes put before their header fields. General Danish, never words of one document.
  */
+import { remembered } from "./memo.ts";
 
 // Job titles end in one of these (compounds are the rule: "Sygeplejefagligdirektør",
 // "Forløbschef", "Specialkonsulent", "Afdelingssygeplejerske", "Byrådsmedlem").
@@ -22,8 +23,17 @@ const TITLE_PREFIX = /^(?:konst\.?|kst\.?|konstitueret|fg\.?|fung\.?|fungerende|
 // Adjectives before a title: "Sygeplejefaglig direktør", "Lægefaglig", "kommunal medformand", "regional".
 const TITLE_ADJECTIVE = /^\p{L}+(?:faglig|lig|ende|isk|al|ær|iel|øs)$/iu;
 
+// The participant reader asks about the same words (names, titles, organisations) line after
+// line, and each answer is a walk over a suffix list: answers are kept per word, bounded.
+const titleWordRemembered = remembered(8_192, (word: string) => titleWord(word));
+const orgWordRemembered = remembered(8_192, (word: string) => orgWord(word));
+
 /** A word that is (or ends in) a Danish job title. */
 export function isTitleWord(word: string): boolean {
+  return titleWordRemembered(word);
+}
+
+function titleWord(word: string): boolean {
   const w = word.toLowerCase().replace(/[,:;]$/, "");
   if (w.length < 3) return false;
   return TITLE_SUFFIXES.some((s) => w.endsWith(s));
@@ -57,6 +67,10 @@ const ORG_SUFFIXES = [
 
 /** A word that marks an organisation ("Kommune", "Psykiatrien", "Universitetshospital", "PLO"). */
 export function isOrgWord(word: string): boolean {
+  return orgWordRemembered(word);
+}
+
+function orgWord(word: string): boolean {
   const raw = word.replace(/[,:;.]$/, "");
   const w = raw.toLowerCase();
   if (/^\p{Lu}{2,6}$/u.test(raw)) return true; // acronyms: PLO, KL, AAUH, UCN

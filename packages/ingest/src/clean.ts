@@ -21,6 +21,8 @@ const CONTROL = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u200B\u2060\uFEFF]/g;
 const SPACES = /[\u00A0\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/g;
 
 export function cleanLine(raw: string): CleanLine {
+  const fast = cleanPlain(raw);
+  if (fast) return fast;
   let text = raw.normalize("NFC").replace(CONTROL, "");
   const softHyphenEnd = /\u00AD\s*$/.test(text);
   text = text.replace(/\u00AD/g, "").replace(SPACES, " ");
@@ -29,4 +31,25 @@ export function cleanLine(raw: string): CleanLine {
   for (const ch of lead) indent = ch === "\t" ? indent + TAB_WIDTH - (indent % TAB_WIDTH) : indent + 1;
   text = text.slice(lead.length).replace(/\t/g, " ").replace(/ +$/, "");
   return { text, indent, softHyphenEnd };
+}
+
+/**
+ * Most lines need no more than their outer spaces cut: every character printable ASCII, Latin-1
+ * (no NBSP, no soft hyphen), a dash, quote, bullet or other general punctuation from
+ * U+2010–U+2027 / U+2030–U+205E, or "€". Such a line is its own NFC (these characters neither
+ * decompose nor combine; checked pairwise over the whole set) and holds no control, odd space,
+ * soft hyphen or tab, so cleanLine's steps come down to that cut. Null for any other line.
+ */
+function cleanPlain(raw: string): CleanLine | null {
+  const n = raw.length;
+  let start = 0;
+  while (start < n && raw.charCodeAt(start) === 0x20) start++;
+  let end = n;
+  while (end > start && raw.charCodeAt(end - 1) === 0x20) end--;
+  for (let i = start; i < end; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 0x20 && c <= 0x7e) continue;
+    if (c >= 0xa1 && c <= 0xff ? c === 0xad : !((c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205e) || c === 0x20ac)) return null;
+  }
+  return { text: start === 0 && end === n ? raw : raw.slice(start, end), indent: start, softHyphenEnd: false };
 }

@@ -10,8 +10,8 @@ const startsWith = (bytes: Uint8Array, sig: number[], at = 0): boolean =>
 /** Returns the format, or null when the bytes are none we read. */
 export function detectFormat(bytes: Uint8Array): Format | null {
   // %PDF may follow a few bytes of junk (some scanners prepend a header); the spec allows 1024.
-  const head = Buffer.from(bytes.subarray(0, 1024)).toString("latin1");
-  if (head.includes("%PDF-")) return "pdf";
+  // (Searched in the bytes: "%PDF-" in their Latin-1 reading is the same five bytes.)
+  if (asBuffer(bytes).subarray(0, 1024).includes("%PDF-", 0, "latin1")) return "pdf";
   // A zip: DOCX when it holds word/document.xml. The central directory names it in clear text;
   // the local file header of the first entry usually does too. A Word package that lost its
   // document part is still a DOCX (the reader then reports it as corrupt); any other zip
@@ -29,7 +29,7 @@ export function detectFormat(bytes: Uint8Array): Format | null {
     return looksLikeHtml(sample) ? "html" : "txt";
   }
   const bom = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? 3 : 0; // UTF-8 byte order mark
-  const sample = Buffer.from(bytes.subarray(bom, 4096)).toString("latin1");
+  const sample = asBuffer(bytes).toString("latin1", bom, 4096);
   if (looksLikeHtml(sample)) return "html";
   if (looksBinary(bytes.subarray(0, 8192))) return null;
   return "txt";
@@ -41,6 +41,10 @@ export function detectFormat(bytes: Uint8Array): Format | null {
  * tag further down (markdown with inline HTML) stays text: the markup must open the file.
  */
 function looksLikeHtml(sample: string): boolean {
+  // Every form below opens with "<" after white space (a BOM counts as white space): a text's
+  // first other character settles it without the regexes.
+  const first = /\S/.exec(sample);
+  if (first === null || first[0] !== "<") return false;
   const start = sample.replace(/^\uFEFF/, "").replace(/^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*/i, "");
   if (/^(<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<meta[\s>])/i.test(start)) return true;
   const block = /^<(div|p|table|h[1-6]|ul|ol)[\s>]/i.exec(start);
@@ -54,7 +58,8 @@ function looksLikeHtml(sample: string): boolean {
 function looksBinary(sample: Uint8Array): boolean {
   if (sample.length === 0) return false;
   let control = 0;
-  for (const b of sample) {
+  for (let i = 0; i < sample.length; i++) {
+    const b = sample[i]!;
     if (b === 0) return true;
     if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
   }
@@ -64,5 +69,10 @@ function looksBinary(sample: Uint8Array): boolean {
 /** Looks for an entry name in the zip's central directory without inflating anything. */
 export function zipHasEntry(bytes: Uint8Array, name: string): boolean {
   const needle = Buffer.from(name, "utf8");
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(needle);
+  return asBuffer(bytes).includes(needle);
+}
+
+/** The same memory as a Buffer, without a copy. */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

@@ -124,6 +124,7 @@ function markerRun(mark: ParagraphMark, prefix: string): string {
  * whose mark was deleted to the next one, and the merged paragraph has the second's properties). */
 export function extractMarks(text: string): { text: string; mark: ParagraphMark } {
   let mark: ParagraphMark = {};
+  if (!text.includes(MARK_OPEN)) return { text, mark };
   const clean = text.replace(/\uE000([^\uE000\uE001]*)\uE001/g, (_, body: string) => {
     const m: ParagraphMark = {};
     let list: { kind?: string; level?: number; marker?: string } = {};

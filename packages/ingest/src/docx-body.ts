@@ -3,6 +3,7 @@
  * it), list numbers and heading levels from the markers docx-annotate.ts put in, one line per
  * table row, footnotes at the end. See docx.ts for what counts as a page.
  */
+import { isSpace } from "./char-class.ts";
 import { extractMarks, type ParagraphMark } from "./docx-annotate.ts";
 import { formatNumber } from "./docx-numbering.ts";
 import type { RawLine, RawPage } from "./raw.ts";
@@ -127,7 +128,7 @@ class BodyWalker {
         case "text": {
           const v = node.value ?? "";
           cur().text += v;
-          const visible = v.replace(/\s|\uE000[^\uE001]*\uE001/g, "").length;
+          const visible = visibleLength(v);
           if (bold) cur().boldChars += visible;
           else cur().plainChars += visible;
           return;
@@ -242,8 +243,34 @@ function plainText(node: MNode): string {
   return (node.children ?? []).map(plainText).join("");
 }
 
+/**
+ * Characters that print: v.replace(/\s|\uE000[^\uE001]*\uE001/g, "").length without building the
+ * string. White space does not count, nor a marker (docx-annotate.ts) from its opening character
+ * to the first closing one; an opening character without a closing one counts.
+ */
+function visibleLength(v: string): number {
+  let n = 0;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (isSpace(c)) continue;
+    if (c === 0xe000) {
+      const close = v.indexOf("\uE001", i + 1);
+      if (close >= 0) {
+        i = close;
+        continue;
+      }
+    }
+    n++;
+  }
+  return n;
+}
+
+/** Characters cleanText replaces; most paragraphs have none, and then only trimming is left. */
+const TO_CLEAN = /[\u00ad\u2011\uE000\uE001]/;
+
 /** Soft hyphens are invisible unless Word breaks there; a non-breaking hyphen prints as "-". */
 function cleanText(s: string): string {
+  if (!TO_CLEAN.test(s)) return s.trim();
   return s
     .replace(/\u00ad/g, "")
     .replace(/\u2011/g, "-")

@@ -50,12 +50,16 @@ export async function readDocx(bytes: Uint8Array, options: ReadOptions): Promise
   for (const [name, data] of parts) zippable[name] = [data, { level: 0 }];
   const repacked = zipSync(zippable);
 
-  const mammoth = (await import("mammoth")).default;
+  const mammoth = await loadMammoth();
   let model: MNode | undefined;
   try {
     await mammoth.convertToHtml(
       { buffer: Buffer.from(repacked.buffer, repacked.byteOffset, repacked.byteLength) },
       {
+        // Style maps only steer the HTML rendering, which is skipped; mammoth would otherwise parse
+        // its default map (about 60 rules) again for every document.
+        includeDefaultStyleMap: false,
+        includeEmbeddedStyleMap: false,
         // The model is all we need; hand mammoth an empty body so it renders no HTML.
         transformDocument: (doc: MNode) => {
           model = doc;
@@ -73,6 +77,18 @@ export async function readDocx(bytes: Uint8Array, options: ReadOptions): Promise
     throw new IngestError("too-large", `${file}: ${pages.length} pages is over the limit of ${options.maxPages}`, file);
   }
   return { format: "docx", pages, warnings: [], meta: {} };
+}
+
+/**
+ * mammoth, loaded on first use (a text-only run never needs it) and kept: a dynamic import()
+ * resolves its specifier again on every call, which under a loader hook (tsx) is a round trip to
+ * the hook thread per document.
+ */
+const importMammoth = () => import("mammoth");
+let mammothModule: ReturnType<typeof importMammoth> | undefined;
+async function loadMammoth() {
+  mammothModule ??= importMammoth();
+  return (await mammothModule).default;
 }
 
 /** Inflates every part mammoth may read; images and embedded objects are left empty (never read). */

@@ -48,6 +48,9 @@ const BARE = /^[([]?(\d{1,3})[)\].]?$/;
 /** "Side 2 af 4", "Page 2", "2/4", "2 af 4", "- 2 -": a line that is nothing but a page number. */
 export function isPageNumberLine(text: string): boolean {
   const t = text.trim();
+  // Each form opens with a page word (s…, p…), a digit or a dash: any other line is let go here.
+  const c = t.charCodeAt(0);
+  if (!((c >= 0x30 && c <= 0x39) || c === 0x73 || c === 0x53 || c === 0x70 || c === 0x50 || c === 0x2d || c === 0x2013 || c === 0x2014)) return false;
   let m = PAGE_OF.exec(t);
   if (m) return m[2] === undefined || +m[1]! <= +m[2];
   m = N_OF_M.exec(t);

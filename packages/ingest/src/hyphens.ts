@@ -7,6 +7,9 @@
  * moves. Blank lines, removed headers and page breaks between the halves do not matter: the lines
  * given here are already without them.
  */
+import { isSpace } from "./char-class.ts";
+import type { Lexicon } from "./lexicon.ts";
+import { isUrlish } from "./urlish.ts";
 
 export interface HyphenLine {
   text: string;
@@ -21,18 +24,6 @@ const CONJUNCTIONS = new Set(["og", "eller", "samt", "til", "som", "and", "or", 
 /** Line text before the final hyphen: the last whitespace-free token, e.g. "(grøn-gul-" or "tilbagemel-". */
 const HYPHEN_END = /(\S*?)([\p{L}\p{N}])[-\u2010]$/u;
 const LETTER_END = /(\S*?)(\p{L})$/u;
-
-/**
- * A token that is (part of) a URL, an e-mail address or a path: its hyphens are the address's.
- * One slash is not enough: Danish writes "projektejer/projektle-dere" and "og/eller".
- */
-function isUrlish(token: string): boolean {
-  return (
-    /:\/\/|^\W*www\.|\S@\S+\.\S|[?=&%_\\]/i.test(token) ||
-    /\.(?:dk|com|org|net|eu|html?|aspx?|ashx|php|pdf)(?:\W|$)/i.test(token) ||
-    (token.match(/\//g)?.length ?? 0) >= 2
-  );
-}
 
 /**
  * Joins hyphenated line ends in place (lines emptied by a join are removed).
@@ -71,7 +62,12 @@ export function joinHyphenation<L extends HyphenLine>(lines: L[], lexicon: Lexic
 
 /** "drop": a word break, join without the hyphen; "keep": a compound, join with it; null: leave. */
 function decide(line: HyphenLine, next: HyphenLine, lexicon: Lexicon): "drop" | "keep" | null {
-  const [nextToken] = splitFirstToken(next.text);
+  // Almost no line ends in a hyphen: only those (and soft-hyphen ends) can be joined, so the rest
+  // are let go before the next line is looked at.
+  const end = line.text.charCodeAt(line.text.length - 1);
+  const hyphenEnd = end === 0x2d || end === 0x2010;
+  if (!hyphenEnd && !line.softHyphenEnd) return null;
+  const nextToken = firstToken(next.text);
   const word = /^[\p{L}\p{N}]+/u.exec(nextToken)?.[0];
   if (!word) return null; // the next line starts with a bullet, a dash, a bracket: a new item
   if (CONJUNCTIONS.has(word.toLowerCase())) return null;
@@ -84,7 +80,7 @@ function decide(line: HyphenLine, next: HyphenLine, lexicon: Lexicon): "drop" | 
 
   // Only the last word can end in a hyphen: match on it alone (anchored at the end, the pattern
   // would otherwise be tried from every position of the line).
-  const m = /[-\u2010]$/u.test(line.text) ? HYPHEN_END.exec(line.text.slice(line.text.search(/\S+$/u))) : null;
+  const m = hyphenEnd ? HYPHEN_END.exec(line.text.slice(lastTokenStart(line.text))) : null;
   if (!m) return null;
   const token = m[1]! + m[2]!; // the last token without its final hyphen
   if (isUrlish(token) || isUrlish(nextToken)) return null;
@@ -94,8 +90,8 @@ function decide(line: HyphenLine, next: HyphenLine, lexicon: Lexicon): "drop" | 
   if (!/^\p{L}+$/u.test(head) || !/^\p{L}/u.test(word)) return "keep";
   const joined = (head + word).toLowerCase();
   const hyphenated = `${head}-${word}`.toLowerCase();
-  if (lexicon.words.has(joined) && !lexicon.words.has(hyphenated)) return "drop";
-  if (lexicon.words.has(hyphenated)) return "keep";
+  if (lexicon.has(joined) && !lexicon.has(hyphenated)) return "drop";
+  if (lexicon.has(hyphenated)) return "keep";
   // Already a compound ("grøn-gul-"), an abbreviation ("IT-", "LKT-"), a one-letter prefix ("e-"),
   // or a name or number after the hyphen ("Aarup-" / "Kristensen"): the hyphen is real.
   if (token.length > head.length && /[-\u2010]/.test(token)) return "keep";
@@ -110,22 +106,16 @@ function splitFirstToken(text: string): [string, string] {
   return m ? [m[1]!, m[2]!] : ["", ""];
 }
 
-export interface Lexicon {
-  words: Set<string>;
+/** splitFirstToken(text)[0] without building the rest: "" when text is empty or opens with white space. */
+function firstToken(text: string): string {
+  let i = 0;
+  while (i < text.length && !isSpace(text.charCodeAt(i))) i++;
+  return text.slice(0, i);
 }
 
-/**
- * The document's own vocabulary, lower-cased, keeping inner hyphens ("e-sundhed"). Line-final
- * fragments ("tilbagemel-") are left out: they are what is being decided.
- */
-export function buildLexicon(texts: Iterable<string>): Lexicon {
-  const words = new Set<string>();
-  for (const text of texts) {
-    for (const raw of text.split(/\s+/)) {
-      if (/[-\u2010]$/.test(raw) || isUrlish(raw)) continue;
-      const token = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "").toLowerCase();
-      if (token.length >= 2) words.add(token.replace(/\u2010/g, "-"));
-    }
-  }
-  return { words };
+/** Where the last run of non-space characters starts (text.search(/\S+$/u) for a text ending in one). */
+function lastTokenStart(text: string): number {
+  let i = text.length;
+  while (i > 0 && !isSpace(text.charCodeAt(i - 1))) i--;
+  return i;
 }

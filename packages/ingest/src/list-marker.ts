@@ -12,6 +12,9 @@ const MONTH =
   /^(?:jan(?:uar)?|feb(?:ruar)?|mar(?:ts)?|apr(?:il)?|maj|jun[i]?|jul[i]?|aug(?:ust)?|sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
 
 export function listMarkerOf(text: string): string | undefined {
+  // Most lines open with a capital letter, which starts no marker: let them go before the regexes.
+  const first = text.charCodeAt(0);
+  if (first >= 0x41 && first <= 0x5a) return undefined;
   const bullet = BULLET.exec(text);
   if (bullet) return bullet[1];
   const number = NUMBER.exec(text);

@@ -13,12 +13,15 @@ import { splitIndent } from "./indent.ts";
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const RULE = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const SETEXT_H1 = /^ {0,3}=+[ \t]*$/;
+const SETEXT_H2 = /^ {0,3}-+[ \t]*$/;
 const FENCE = /^ {0,3}(```|~~~)/;
 const TABLE_ROW = /^\s*\|.*\|\s*$/;
 const TABLE_SEPARATOR = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
 const BULLET = /^([-*+])[ \t]+(.*)$/;
 const ORDERED = /^(\d{1,9}[.)])[ \t]+(.*)$/;
 const BOLD_PAIR = /(\*\*|__)(?=\S)([\s\S]*?\S)\1/;
+/** The characters inline markup is made of: emphasis, links and images, autolinks, code, escapes. */
+const MARKUP_CHAR = /[*_[<`~\\]/;
 
 /** Markdown when its markers are used structurally; plain minutes rarely start lines with "# " or use "**". */
 export function looksLikeMarkdown(lines: string[]): boolean {
@@ -26,50 +29,56 @@ export function looksLikeMarkdown(lines: string[]): boolean {
   let emphasis = 0;
   let rules = 0;
   let tables = 0;
+  const verdict = () => atx >= 2 || (atx >= 1 && emphasis + rules + tables >= 1) || emphasis >= 3 || tables >= 1;
   for (const l of lines) {
-    if (/^ {0,3}#{1,6}[ \t]+\S/.test(l)) atx++;
+    // Each pattern needs its marker character: most lines of plain minutes have none of them.
+    if (l.indexOf("#") >= 0 && /^ {0,3}#{1,6}[ \t]+\S/.test(l)) atx++;
     else if (RULE.test(l)) rules++;
-    else if (TABLE_ROW.test(l) && TABLE_SEPARATOR.test(l) && l.includes("-")) tables++;
+    else if (l.indexOf("|") >= 0 && TABLE_ROW.test(l) && TABLE_SEPARATOR.test(l) && l.includes("-")) tables++;
     // "**Referat**", "__Bilag:__"; a signature line of underscores is no emphasis.
-    if (/(\*\*|__)(?=[\p{L}\p{N}])[^*_]*?[\p{L}\p{N}.:!?)]\1/u.test(l)) emphasis++;
+    if ((l.indexOf("**") >= 0 || l.indexOf("__") >= 0) && /(\*\*|__)(?=[\p{L}\p{N}])[^*_]*?[\p{L}\p{N}.:!?)]\1/u.test(l)) emphasis++;
+    // The counts only grow: once the verdict is yes, the rest of the file cannot change it.
+    if ((atx > 0 || emphasis > 0 || tables > 0) && verdict()) return true;
   }
-  return atx >= 2 || (atx >= 1 && emphasis + rules + tables >= 1) || emphasis >= 3 || tables >= 1;
+  return verdict();
 }
 
 export function markdownLines(lines: string[]): RawLine[] {
   const out: RawLine[] = [];
   let inFence = false;
-  lines.forEach((raw, i) => {
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!;
     const line = i + 1;
     if (FENCE.test(raw)) {
       inFence = !inFence;
       out.push({ text: "", hints: {}, line });
-      return;
+      continue;
     }
     if (inFence) {
       out.push({ text: raw, hints: {}, line });
-      return;
+      continue;
     }
     const prev = out[out.length - 1];
     const prevIsText = prev !== undefined && prev.text.trim() !== "" && prev.hints.heading === undefined && !prev.hints.listMarker && !prev.hints.tableRow;
     // Setext: a "===" or "---" underline makes the paragraph line above a heading.
-    if (prevIsText && (SETEXT_H1.test(raw) || /^ {0,3}-+[ \t]*$/.test(raw))) {
+    if (prevIsText && (SETEXT_H1.test(raw) || SETEXT_H2.test(raw))) {
       prev.hints.heading = SETEXT_H1.test(raw) ? 1 : 2;
       out.push({ text: "", hints: {}, line });
-      return;
+      continue;
     }
     if (RULE.test(raw)) {
       out.push({ text: "", hints: {}, line });
-      return;
+      continue;
     }
-    out.push({ ...markdownLine(raw, prev), line });
-  });
+    const { text, hints } = markdownLine(raw, prev);
+    out.push({ text, hints, line });
+  }
   return out;
 }
 
 function markdownLine(raw: string, prev: RawLine | undefined): { text: string; hints: LayoutHints } {
   // Hard line breaks: two trailing spaces or a trailing backslash.
-  const { indent, rest: start } = splitIndent(raw.replace(/(?: {2,}|\\)$/, ""));
+  const { indent, rest: start } = splitIndent(withoutHardBreak(raw));
   let rest = start;
   while (rest.startsWith(">")) rest = rest.replace(/^>[ \t]?/, ""); // block quotes
   const hints: LayoutHints = {};
@@ -82,7 +91,7 @@ function markdownLine(raw: string, prev: RawLine | undefined): { text: string; h
     if (bold) hints.bold = true;
     return { text, hints };
   }
-  if (TABLE_ROW.test(rest)) {
+  if (rest.indexOf("|") >= 0 && TABLE_ROW.test(rest)) {
     if (TABLE_SEPARATOR.test(rest)) return { text: "", hints: {} };
     const cells = rest
       .trim()
@@ -113,6 +122,8 @@ function markdownLine(raw: string, prev: RawLine | undefined): { text: string; h
 
 /** Inline markup out: links keep their text, emphasis markers go, escapes resolve. */
 export function inline(s: string): { text: string; bold: boolean } {
+  // Every rule below needs one of these characters; most lines of minutes have none.
+  if (!MARKUP_CHAR.test(s)) return { text: s, bold: false };
   const whole = /^(\*\*|__)(?=\S)(.*\S)\1$/.exec(s.trim());
   const bold = whole !== null && !whole[2]!.includes(whole[1]!);
   let t = s
@@ -129,4 +140,15 @@ export function inline(s: string): { text: string; bold: boolean } {
     .replace(/~~(?=\S)(.*?\S)~~/g, "$1")
     .replace(/\\([!-/:-@[-`{-~])/g, "$1");
   return { text: t, bold };
+}
+
+/**
+ * The line without a hard line break: two or more trailing spaces, or else a trailing backslash
+ * (raw.replace(/(?: {2,}|\\)$/, "") without a regex tried at every position).
+ */
+function withoutHardBreak(raw: string): string {
+  let end = raw.length;
+  while (end > 0 && raw.charCodeAt(end - 1) === 0x20) end--;
+  if (raw.length - end >= 2) return raw.slice(0, end);
+  return raw.length > 0 && raw.charCodeAt(raw.length - 1) === 0x5c ? raw.slice(0, -1) : raw;
 }

@@ -11,7 +11,8 @@
  */
 import { cleanLine } from "./clean.ts";
 import { removeHeadersFooters } from "./headers.ts";
-import { buildLexicon, joinHyphenation } from "./hyphens.ts";
+import { joinHyphenation } from "./hyphens.ts";
+import { buildLexicon } from "./lexicon.ts";
 import { listMarkerOf } from "./list-marker.ts";
 import type { RawPage } from "./raw.ts";
 import type { LayoutHints, Line } from "./schema.ts";
@@ -33,15 +34,18 @@ interface WorkLine {
 
 export function normalizePages(pages: RawPage[], opts: { fromPdf: boolean }): NormalizeResult {
   // 1–2: clean characters, drop blank lines.
-  const cleaned = pages.map((p) => {
+  const cleaned: { page: number; lines: WorkLine[]; height?: number }[] = [];
+  for (const p of pages) {
     const lines: WorkLine[] = [];
     let gap = false;
-    p.lines.forEach((raw, i) => {
+    for (let i = 0; i < p.lines.length; i++) {
+      const raw = p.lines[i]!;
       const c = cleanLine(raw.text);
       if (c.text === "") {
         gap = true;
-        return;
+        continue;
       }
+      // A copy: the reader's hints stay as read; this one is the line's own from here on.
       const hints: LayoutHints = { ...raw.hints };
       // A PDF reader measures indent in points from geometry; leading spaces in its text are noise.
       if (hints.indent === undefined && c.indent > 0 && !opts.fromPdf) hints.indent = c.indent;
@@ -51,27 +55,35 @@ export function normalizePages(pages: RawPage[], opts: { fromPdf: boolean }): No
       if (raw.y !== undefined) w.y = raw.y;
       if (c.softHyphenEnd) w.softHyphenEnd = true;
       lines.push(w);
-    });
-    return { page: p.page, lines, ...(p.height !== undefined ? { height: p.height } : {}) };
-  });
+    }
+    cleaned.push(p.height !== undefined ? { page: p.page, lines, height: p.height } : { page: p.page, lines });
+  }
 
   // 3: headers, footers, page numbers.
   const { pages: kept, removed } = removeHeadersFooters(cleaned);
 
-  // 4: hyphenation, over the whole document so that a word may continue on the next page.
-  const flat = kept.flatMap((p) => p.lines);
-  const lexicon = buildLexicon(flat.map((l) => l.text));
-  const { lines: joinedLines, joined } = joinHyphenation(flat, lexicon);
+  // 4: hyphenation, over the whole document so that a word may continue on the next page. The
+  // lexicon reads the texts as they are before any join.
+  const flat: WorkLine[] = [];
+  const texts: string[] = [];
+  for (const p of kept) {
+    for (const l of p.lines) {
+      flat.push(l);
+      texts.push(l.text);
+    }
+  }
+  const { lines: joinedLines, joined } = joinHyphenation(flat, buildLexicon(texts));
 
-  // 5: list markers, and the public line shape.
-  const lines: Line[] = joinedLines.map((w) => {
-    const hints: LayoutHints = { ...w.hints };
+  // 5: list markers, and the public line shape. The hints object is the line's own copy (step 1).
+  const lines: Line[] = [];
+  for (const w of joinedLines) {
+    const hints = w.hints;
     if (hints.listMarker === undefined) {
       const marker = listMarkerOf(w.text);
       if (marker !== undefined) hints.listMarker = marker;
     }
     if (hints.gapBefore === false) delete hints.gapBefore;
-    return { page: w.page, line: w.line, text: w.text, hints };
-  });
+    lines.push({ page: w.page, line: w.line, text: w.text, hints });
+  }
   return { lines, removedHeaderFooterLines: removed, joinedHyphens: joined };
 }

@@ -4,6 +4,7 @@
  * in any order. So lines are rebuilt from geometry: items whose baselines agree form a line,
  * sorted by x, with a space wherever the gap between two items is as wide as a word space.
  */
+import { isSpace } from "./char-class.ts";
 
 /** One text run in page coordinates: x to the right, y downwards from the top of the page (points). */
 export interface PlacedItem {
@@ -54,16 +55,17 @@ export function itemsToLines(items: PlacedItem[]): PlacedLine[] {
   // Group by baseline. The reference baseline is the one of the largest item seen so far, so a
   // superscript that sorts first does not drag the line's baseline away from the body text.
   const groups: { ref: number; refSize: number; items: PlacedItem[] }[] = [];
+  let g: { ref: number; refSize: number; items: PlacedItem[] } | undefined;
   for (const it of visible) {
-    const g = groups.at(-1);
     if (g && Math.abs(it.baseline - g.ref) <= BASELINE_TOLERANCE * Math.max(it.size, g.refSize)) {
       g.items.push(it);
-      if (it.size > g.refSize && it.str.trim() !== "") {
+      if (it.size > g.refSize && !isBlank(it.str)) {
         g.ref = it.baseline;
         g.refSize = it.size;
       }
     } else {
-      groups.push({ ref: it.baseline, refSize: it.size, items: [it] });
+      g = { ref: it.baseline, refSize: it.size, items: [it] };
+      groups.push(g);
     }
   }
 
@@ -76,12 +78,17 @@ export function itemsToLines(items: PlacedItem[]): PlacedLine[] {
 }
 
 function joinItems(items: PlacedItem[], baseline: number): PlacedLine | null {
-  items.sort((a, b) => a.x - b.x);
+  if (items.length > 1) items.sort((a, b) => a.x - b.x);
   let text = "";
+  // Whether text ends in white space (/\s$/), kept up to date instead of testing the growing string.
+  let endsInSpace = false;
   let end = -Infinity;
   let prev: PlacedItem | undefined;
   let bold = false;
-  const sizeChars = new Map<number, number>();
+  // Characters per size (rounded to half points), in order of first appearance: a line has one
+  // size or a few, so two small arrays do what a Map would.
+  const sizes: number[] = [];
+  const chars: number[] = [];
   let first: PlacedItem | undefined;
   for (const it of items) {
     // Fake bold and shadows: the same run drawn again a fraction of a point to the right.
@@ -89,31 +96,53 @@ function joinItems(items: PlacedItem[], baseline: number): PlacedLine | null {
       bold = true;
       continue;
     }
-    const isBlank = it.str.trim() === "";
-    if (!first && isBlank) continue;
+    const blank = isBlank(it.str);
+    if (!first && blank) continue;
     if (prev) {
       const gap = it.x - end;
-      const hasSpace = /\s$/.test(text) || /^\s/.test(it.str);
+      const hasSpace = endsInSpace || isSpace(it.str.charCodeAt(0));
       if (!hasSpace && gap > SPACE_GAP * Math.min(it.size, prev.size)) text += " ";
     }
     text += it.str;
+    endsInSpace = isSpace(it.str.charCodeAt(it.str.length - 1));
     end = Math.max(end, it.x + it.width);
     prev = it;
     first ??= it;
-    if (!isBlank) {
+    if (!blank) {
       const size = Math.round(it.size * 2) / 2;
-      sizeChars.set(size, (sizeChars.get(size) ?? 0) + it.str.length);
+      const k = sizes.indexOf(size);
+      if (k >= 0) chars[k]! += it.str.length;
+      else {
+        sizes.push(size);
+        chars.push(it.str.length);
+      }
     }
   }
-  text = text.replace(/\s+/g, " ").trim();
+  if (UNTIDY.test(text)) text = text.replace(/\s+/g, " ").trim();
   if (!first || text === "") return null;
   let size = first.size;
   let best = -1;
-  for (const [s, n] of sizeChars) {
+  for (let k = 0; k < sizes.length; k++) {
+    const s = sizes[k]!;
+    const n = chars[k]!;
     if (n > best || (n === best && s > size)) {
       best = n;
       size = s;
     }
   }
-  return { text, x: first.x, top: baseline - size, baseline, size, ...(bold ? { bold: true } : {}) };
+  const line: PlacedLine = { text, x: first.x, top: baseline - size, baseline, size };
+  if (bold) line.bold = true;
+  return line;
 }
+
+/** str.trim() === "" without the copy: every character white space. */
+function isBlank(str: string): boolean {
+  for (let i = 0; i < str.length; i++) if (!isSpace(str.charCodeAt(i))) return false;
+  return true;
+}
+
+/**
+ * Text that text.replace(/\s+/g, " ").trim() would change: white space at either end, two in a
+ * row, or any other than a plain space. Most lines have none; testing is cheaper than replacing.
+ */
+const UNTIDY = /\s\s|[^\S ]|^\s|\s$/;

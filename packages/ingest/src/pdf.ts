@@ -16,6 +16,18 @@ import { IngestError, type Message } from "./schema.ts";
 /** A page with fewer visible characters than this and an image on it is a scan. */
 const SCAN_MAX_TEXT_CHARS = 10;
 
+const WHITE = /\s/;
+
+/** Whether the page has at least `n` characters other than white space (counted up to n, no copies). */
+function hasVisibleChars(page: PlacedPage, n: number): boolean {
+  let count = 0;
+  for (const l of page.lines) {
+    // By UTF-16 unit, as the length of the text without white space would count them.
+    for (let i = 0; i < l.text.length; i++) if (!WHITE.test(l.text[i]!) && ++count >= n) return true;
+  }
+  return false;
+}
+
 export async function readPdf(bytes: Uint8Array, options: ReadOptions): Promise<ReadResult> {
   const texts = await readPdfText(bytes, options);
   const warnings: Message[] = [];
@@ -24,8 +36,7 @@ export async function readPdf(bytes: Uint8Array, options: ReadOptions): Promise<
 
   for (const t of texts) {
     const placed: PlacedPage = { page: t.page, width: t.width, height: t.height, lines: itemsToLines(t.items) };
-    const chars = placed.lines.reduce((n, l) => n + l.text.replace(/\s/g, "").length, 0);
-    if (chars < SCAN_MAX_TEXT_CHARS && t.hasImage) scans.set(t.page, { width: t.width, height: t.height });
+    if (t.hasImage && !hasVisibleChars(placed, SCAN_MAX_TEXT_CHARS)) scans.set(t.page, { width: t.width, height: t.height });
     else textPages.push(placed);
     if (t.rotatedChars > 0) {
       warnings.push(

@@ -80,6 +80,25 @@ let pool: Reader[] = [];
 let poolSize = 1;
 let nextId = 1;
 
+/** pdf-read.mjs's functions, loaded natively by a thread that reads its PDFs itself. */
+export interface PdfThreadReader {
+  readPdfPages(request: { data: Uint8Array; maxPages: number }): Promise<{ numPages?: number; pages?: PdfPageText[]; tooMany?: number }>;
+  renderPdfPage(request: { data: Uint8Array; page: number; scale: number }): Promise<{ png: Uint8Array }>;
+}
+
+let inThread: PdfThreadReader | null = null;
+
+/**
+ * From now on this thread reads PDFs itself, with `reader` (the functions of
+ * "@minutes/ingest/pdf-read", imported natively by the caller), instead of handing them to reader
+ * threads. For a batch pipeline's worker threads: one thread reads, rebuilds lines and extracts a
+ * document, with no second thread and no copy of every text item between threads. Such a thread
+ * cannot stop pdfjs at the document's deadline: whoever runs it must (by terminating the thread).
+ */
+export function readPdfsInThisThread(reader: PdfThreadReader): void {
+  inThread = reader;
+}
+
 /** How many PDFs may be read at once (threads of pdfjs); at least 1. */
 export function setPdfReaderThreads(n: number): void {
   poolSize = Math.max(1, Math.floor(n));
@@ -200,16 +219,7 @@ export function warmUpPdfjs(): void {
  */
 export async function readPdfText(bytes: Uint8Array, options: { file: string; maxPages: number } & Deadline): Promise<PdfPageText[]> {
   const { file, maxPages } = options;
-  let reply: Reply;
-  try {
-    reply = await requestWithRetry(() => ({ type: "read", data: bytes.slice(), maxPages }), file, options);
-  } catch (err) {
-    if (err instanceof IngestError) throw err;
-    if (err instanceof ReaderStopped && err.outOfMemory) {
-      throw new IngestError("too-large", `${file}: reading the PDF needs more than ${PDF_READER_HEAP_MB} MB of memory; gave up`, file, { cause: err });
-    }
-    throw new IngestError("corrupt", `${file}: the PDF reader failed on this file (${(err as Error).message})`, file, { cause: err });
-  }
+  const reply = inThread ? await readHere(inThread, bytes, maxPages) : await readInReaderThread(bytes, options);
   if (!reply.ok) throw pdfError(reply, file);
   if (reply.tooMany !== undefined) {
     throw new IngestError("too-large", `${file}: ${reply.tooMany} pages is over the limit of ${maxPages}`, file);
@@ -217,8 +227,36 @@ export async function readPdfText(bytes: Uint8Array, options: { file: string; ma
   return reply.pages ?? [];
 }
 
+/** In this thread; pdfjs' errors become a failed reply, as the reader threads send them. */
+async function readHere(reader: PdfThreadReader, bytes: Uint8Array, maxPages: number): Promise<Reply> {
+  try {
+    // A copy: pdfjs may take the buffer over, and the caller's bytes are still needed (OCR).
+    return { id: 0, ok: true, ...(await reader.readPdfPages({ data: bytes.slice(), maxPages })) };
+  } catch (err) {
+    const e = err as { name?: string; message?: string } | undefined;
+    return { id: 0, ok: false, name: e?.name ?? "Error", message: e?.message ?? String(err) };
+  }
+}
+
+async function readInReaderThread(bytes: Uint8Array, options: { file: string; maxPages: number } & Deadline): Promise<Reply> {
+  const { file, maxPages } = options;
+  try {
+    return await requestWithRetry(() => ({ type: "read", data: bytes.slice(), maxPages }), file, options);
+  } catch (err) {
+    if (err instanceof IngestError) throw err;
+    if (err instanceof ReaderStopped && err.outOfMemory) {
+      throw new IngestError("too-large", `${file}: reading the PDF needs more than ${PDF_READER_HEAP_MB} MB of memory; gave up`, file, { cause: err });
+    }
+    throw new IngestError("corrupt", `${file}: the PDF reader failed on this file (${(err as Error).message})`, file, { cause: err });
+  }
+}
+
 /** Renders one page to PNG (the OCR fallback when poppler's pdftoppm is not installed). */
 export async function renderPdfPage(bytes: Uint8Array, page: number, scale: number, deadline: number): Promise<Buffer> {
+  if (inThread) {
+    const { png } = await inThread.renderPdfPage({ data: bytes.slice(), page, scale });
+    return Buffer.from(png.buffer, png.byteOffset, png.byteLength);
+  }
   const reply = await requestWithRetry(() => ({ type: "render", data: bytes.slice(), page, scale }), `page ${page}`, { deadline, timeoutMs: deadline - Date.now() });
   if (!reply.ok || !reply.png) throw new Error(`rendering page ${page} failed: ${reply.message ?? "no image"}`);
   return Buffer.from(reply.png.buffer, reply.png.byteOffset, reply.png.byteLength);

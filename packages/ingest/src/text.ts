@@ -15,14 +15,16 @@ import { IngestError } from "./schema.ts";
 
 export async function readText(bytes: Uint8Array, options: ReadOptions): Promise<ReadResult> {
   const { text, encoding, warnings } = decodeText(bytes, options.file);
-  const pageTexts = text.replace(/^\uFEFF/, "").split("\f");
+  const pageTexts = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split("\f");
   // pdftotext ends every page with a form feed; the empty piece after the last one is no page.
   if (pageTexts.length > 1 && pageTexts[pageTexts.length - 1]!.trim() === "") pageTexts.pop();
   if (pageTexts.length > options.maxPages) {
     throw new IngestError("too-large", `${options.file}: ${pageTexts.length} pages is over the limit of ${options.maxPages}`, options.file);
   }
-  const physical = pageTexts.map((p) => p.split(/\r\n|\r|\n/));
-  const markdown = looksLikeMarkdown(physical.flat());
+  // Without a CR anywhere, LF alone ends lines: a plain string split instead of the regex.
+  const crlf = text.includes("\r");
+  const physical = pageTexts.map((p) => (crlf ? p.split(/\r\n|\r|\n/) : p.split("\n")));
+  const markdown = looksLikeMarkdown(physical.length === 1 ? physical[0]! : physical.flat());
   const pages: RawPage[] = physical.map((lines, i) => ({
     page: i + 1,
     lines: markdown ? markdownLines(lines) : lines.map(plainLine),

@@ -4,7 +4,7 @@
  * inflater then stops as soon as an entry produces more than it declared, so a zip bomb whose
  * directory lies costs at most the declared size in memory and a few MB of wasted work.
  */
-import { Inflate } from "fflate";
+import { Inflate, inflateSync } from "fflate";
 import { IngestError } from "./schema.ts";
 
 export interface ZipEntry {
@@ -109,6 +109,28 @@ export function listZip(bytes: Uint8Array, file: string, limits: ZipLimits = DEF
   return entries;
 }
 
+/** Small input chunks bound the output of one push (deflate expands at most ~1,032×). */
+const CHUNK = 4096;
+
+/**
+ * Inflates a stream of at most CHUNK bytes into a fixed buffer of size + 1 bytes: what does not
+ * fit is dropped, so a result of size + 1 bytes means "more than declared". Damaged data throws
+ * the errors the streaming inflater throws (fflate runs the same decoder). Null when a stored
+ * block runs past the buffer (fflate then stops with a RangeError): the streaming loop decides
+ * such an entry, so that a damaged block after the overflow is reported as it always was.
+ */
+function inflateSmall(data: Uint8Array, size: number): Uint8Array | null {
+  const out = new Uint8Array(size + 1);
+  let inflated: Uint8Array;
+  try {
+    inflated = inflateSync(data, { out });
+  } catch (err) {
+    if (err instanceof RangeError) return null;
+    throw err;
+  }
+  return inflated.length > size ? inflated : inflated.slice();
+}
+
 /** Inflates one entry, refusing to produce more than its declared size. */
 export function readZipEntry(bytes: Uint8Array, entry: ZipEntry, file: string): Uint8Array {
   const corrupt = (why: string) => new IngestError("corrupt", `${file}: damaged zip entry ${entry.name} (${why})`, file);
@@ -128,6 +150,23 @@ export function readZipEntry(bytes: Uint8Array, entry: ZipEntry, file: string): 
   }
   if (entry.method !== 8) throw corrupt(`compression method ${entry.method} is not supported`);
 
+  // Small entries (most parts of a DOCX) in one call into a buffer of the declared size + 1: the
+  // same single pass the streaming loop below makes for them, without its 32 KB window and
+  // 128 KB output buffers per entry.
+  if (data.length > 0 && data.length <= CHUNK) {
+    let inflated: Uint8Array | null;
+    try {
+      inflated = inflateSmall(data, entry.size);
+    } catch (err) {
+      throw corrupt(err instanceof Error ? err.message : String(err));
+    }
+    if (inflated !== null) {
+      if (inflated.length > entry.size) throw corrupt("inflates to more than its declared size");
+      if (inflated.length !== entry.size) throw corrupt(`inflates to ${inflated.length} bytes, ${entry.size} declared`);
+      return inflated;
+    }
+  }
+
   const out = new Uint8Array(entry.size);
   let written = 0;
   let overflow = false;
@@ -139,8 +178,6 @@ export function readZipEntry(bytes: Uint8Array, entry: ZipEntry, file: string): 
     out.set(chunk, written);
     written += chunk.length;
   });
-  // Small input chunks bound the output of one push (deflate expands at most ~1,032×).
-  const CHUNK = 4096;
   try {
     for (let i = 0; i < data.length; i += CHUNK) inflater.push(data.subarray(i, i + CHUNK), i + CHUNK >= data.length);
     if (data.length === 0) inflater.push(new Uint8Array(0), true);

@@ -18,17 +18,31 @@ export function words(text: string): { word: string; start: number; end: number 
   return out;
 }
 
-/** The index form of one word: lower case, aa → å, stemmed. */
+/** Stems of words seen before: minutes repeat their vocabulary, so most words are hits. */
+const TERMS = new Map<string, string>();
+const TERMS_MAX = 50_000;
+
+/** The index form of one word: lower case, aa → å, stemmed. Memoised (bounded: emptied when full). */
 export function term(word: string): string {
-  const w = word.normalize("NFC").toLowerCase().replace(/aa/g, "å");
-  return /\p{L}/u.test(w) ? stemmer(w) : w;
+  let t = TERMS.get(word);
+  if (t === undefined) {
+    const w = word.normalize("NFC").toLowerCase().replace(/aa/g, "å");
+    t = /\p{L}/u.test(w) ? stemmer(w) : w;
+    if (TERMS.size >= TERMS_MAX) TERMS.clear();
+    TERMS.set(word, t);
+  }
+  return t;
 }
 
 /** The text the index stores for a source text: its terms, space-separated. */
 export function indexTerms(text: string): string {
-  return words(text.normalize("NFC"))
-    .map((w) => term(w.word))
-    .join(" ");
+  let out = "";
+  let first = true;
+  for (const m of text.normalize("NFC").matchAll(WORD)) {
+    out += first ? term(m[0]) : " " + term(m[0]);
+    first = false;
+  }
+  return out;
 }
 
 /**

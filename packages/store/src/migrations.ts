@@ -11,6 +11,8 @@
  *   2  full-text search (search-sqlite.ts), filled from the rows already stored
  *   3  redaction (redact.ts): counts per document and per run, the run's rules and why a run
  *      stopped; CPR numbers already stored are redacted in place (and in the search index)
+ *   4  documents.mtime_ms: the file's modification time, so a nightly run can skip files whose
+ *      size and mtime are unchanged without reading them (null for rows written before)
  */
 import type { Backend, Dialect, Queryable, SearchKind } from "./backend.ts";
 import { indexTerms } from "./danish.ts";
@@ -258,6 +260,13 @@ export const MIGRATIONS: readonly Migration[] = [
       for (const c of counts) await tx.exec(`ALTER TABLE documents ADD COLUMN ${c}`);
       for (const c of [...counts, "redact_rules TEXT", "stop_reason TEXT"]) await tx.exec(`ALTER TABLE runs ADD COLUMN ${c}`);
       await redactStored(tx, dialect);
+    },
+  },
+  {
+    version: 4,
+    description: "documents.mtime_ms: the file's modification time (ms), to skip unchanged files without reading them",
+    async up(tx) {
+      await tx.exec("ALTER TABLE documents ADD COLUMN mtime_ms INTEGER");
     },
   },
 ];

@@ -21,6 +21,11 @@ export const DocumentMetaSchema = z.object({
   format: FormatSchema,
   pages: z.number().int().min(0),
   bytes: z.number().int().min(0),
+  /**
+   * The file's modification time, ms since the epoch (fs.stat's mtimeMs, truncated): with
+   * `bytes`, what a nightly run compares to skip a file without reading it (storedFiles).
+   */
+  mtimeMs: z.number().int().optional(),
   /** How ingest read it: encoding, OCR'd pages, removed header/footer lines. */
   ingestMeta: SourceDocumentSchema.shape.meta.optional(),
 });
@@ -64,9 +69,29 @@ export const FailureInputSchema = z.object({
   /** IngestError code ("corrupt", "encrypted", …) or "error" for an unexpected failure. */
   code: z.string().min(1),
   message: z.string(),
+  /** The failed file's modification time (ms, truncated), for information: failed files are tried again. */
+  mtimeMs: z.number().int().optional(),
   runId: z.number().int().optional(),
 });
 export type FailureInput = z.input<typeof FailureInputSchema>;
+
+/** What storedFiles() gives per path: enough to tell, without reading the file, whether it changed. */
+export interface StoredFile {
+  sha256: string | null;
+  bytes: number | null;
+  /** Null: written before schema version 4, or by a caller that did not give it. */
+  mtimeMs: number | null;
+  status: "stored" | "failed";
+}
+
+/** touchFiles(): a file whose bytes proved unchanged, with its new modification time. */
+export const TouchFileSchema = z.object({
+  path: z.string().min(1),
+  mtimeMs: z.number().int(),
+  /** When given, the row is touched only if it still holds these bytes. */
+  sha256: Sha256.optional(),
+});
+export type TouchFile = z.input<typeof TouchFileSchema>;
 
 export const RunCountsSchema = z.object({
   files: z.number().int().min(0),
@@ -101,6 +126,8 @@ export const DocumentRecordSchema = z.object({
   format: FormatSchema.nullable(),
   pages: z.number().int().nullable(),
   bytes: z.number().int().nullable(),
+  /** The file's modification time (ms) when it was stored or last found unchanged; null before version 4. */
+  mtimeMs: z.number().int().nullable(),
   status: z.enum(["stored", "failed"]),
   error: z.object({ stage: z.string(), code: z.string(), message: z.string() }).nullable(),
   extractorVersion: z.string().nullable(),

@@ -39,10 +39,19 @@ export const sqliteSearch: SearchDialect = {
   `,
 
   async add(q, rows) {
+    // Up to 16 rows per statement (one statement text per count, prepared once), in order.
+    const values: (number | string)[] = [];
+    const flush = async () => {
+      if (values.length === 0) return;
+      await q.run(`INSERT INTO search_fts (rowid, terms) VALUES ${"(?, ?), ".repeat(values.length / 2 - 1)}(?, ?)`, values);
+      values.length = 0;
+    };
     for (const r of rows) {
       if (!r.terms) continue;
-      await q.run("INSERT INTO search_fts (rowid, terms) VALUES (?, ?)", [searchRowId(r.kind, r.id), r.terms]);
+      values.push(searchRowId(r.kind, r.id), r.terms);
+      if (values.length === 32) await flush();
     }
+    await flush();
   },
 
   async remove(q, rows) {

@@ -12,6 +12,7 @@ import {
   FailureInputSchema,
   RunCountsSchema,
   SaveDocumentInputSchema,
+  TouchFileSchema,
   type DocumentRecord,
   type FailureInput,
   type LockInfo,
@@ -21,9 +22,10 @@ import {
   type SaveDocumentInput,
   type SaveResult,
   type StoreStatus,
+  type TouchFile,
 } from "./schema.ts";
 import { SqliteBackend } from "./sqlite.ts";
-import { recordFailure, saveDocument } from "./write.ts";
+import { recordFailure, saveDocument, touchFiles } from "./write.ts";
 
 export interface OpenOptions {
   /** Open for reading only: no migration, no writes (the file must exist and be up to date). */
@@ -128,6 +130,18 @@ export class Store extends Reader {
     const r = new Redactor(this.redact);
     const message = r.text(f.message);
     await this.backend.transaction((tx) => recordFailure(tx, { ...f, message }, r.counts));
+  }
+
+  /**
+   * Records new modification times for files whose bytes proved unchanged (hashed, same sha256),
+   * so that the next run can skip them by size and mtime. One transaction; stored documents only
+   * (a failed path is tried again anyway); with `sha256`, only while the row holds those bytes.
+   * Returns how many rows changed.
+   */
+  async touchFiles(updates: readonly TouchFile[]): Promise<number> {
+    const parsed = updates.map((u) => TouchFileSchema.parse(u));
+    if (parsed.length === 0) return 0;
+    return this.backend.transaction((tx) => touchFiles(tx, parsed));
   }
 
   /** Stored documents whose extractor version is older than `version` (or unknown). */

@@ -15,7 +15,7 @@ import { indexTerms } from "./danish.ts";
 import { foldName } from "./names.ts";
 import { PersonResolver } from "./persons.ts";
 import { noRedactions, totalRedactions, type RedactCounts } from "./redact.ts";
-import type { DocumentMeta, FailureInput, SaveResult } from "./schema.ts";
+import type { DocumentMeta, FailureInput, SaveResult, TouchFile } from "./schema.ts";
 
 const now = () => new Date().toISOString();
 
@@ -40,6 +40,7 @@ interface DocRow {
   status: "stored" | "failed";
   meeting_id: number | null;
   extractor_version: string | null;
+  mtime_ms: number | null;
 }
 
 export async function saveDocument(
@@ -49,13 +50,16 @@ export async function saveDocument(
   redacted: RedactCounts = noRedactions(),
 ): Promise<SaveResult> {
   const { document: meta, minutes } = input;
-  const existing = await tx.get<DocRow>("SELECT id, sha256, status, meeting_id, extractor_version FROM documents WHERE path = ?", [
+  const existing = await tx.get<DocRow>("SELECT id, sha256, status, meeting_id, extractor_version, mtime_ms FROM documents WHERE path = ?", [
     meta.path,
   ]);
+  const mtime = meta.mtimeMs ?? null;
   // Unchanged: the same bytes read by the same extractor. Other bytes, or another extractor
   // version (minutes reextract), replace the stored version.
   const version = minutes.extractor ?? null;
   if (existing?.status === "stored" && existing.sha256 === meta.sha256 && existing.extractor_version === version) {
+    // The bytes are the stored ones: a new modification time is recorded (as touchFiles does).
+    if (mtime !== null && existing.mtime_ms !== mtime) await tx.run("UPDATE documents SET mtime_ms = ? WHERE id = ?", [mtime, existing.id]);
     return { status: "unchanged", documentId: existing.id, meetingId: existing.meeting_id, sameMeetingAs: [], redacted: noRedactions() };
   }
   const t = now();
@@ -73,23 +77,23 @@ export async function saveDocument(
       await tx.run(`DELETE FROM ${table} WHERE document_id = ?`, [documentId]);
     }
     await tx.run(
-      `UPDATE documents SET file = ?, sha256 = ?, format = ?, pages = ?, bytes = ?, status = 'stored',
+      `UPDATE documents SET file = ?, sha256 = ?, format = ?, pages = ?, bytes = ?, mtime_ms = ?, status = 'stored',
          error_stage = NULL, error_code = NULL, error_message = NULL, extractor_version = ?,
          meeting_id = NULL, is_primary = 0, meeting_header = ?, ingest_meta = ?, run_id = ?, updated_at = ?,
          redacted_cpr = ?, redacted_email = ?, redacted_phone = ?
        WHERE id = ?`,
       [
-        minutes.source.file, meta.sha256, meta.format, meta.pages, meta.bytes, minutes.extractor ?? null, header, ingestMeta, runId, t,
+        minutes.source.file, meta.sha256, meta.format, meta.pages, meta.bytes, mtime, minutes.extractor ?? null, header, ingestMeta, runId, t,
         redacted.cpr, redacted.email, redacted.phone, documentId,
       ],
     );
   } else {
     const row = await tx.get<{ id: number }>(
-      `INSERT INTO documents (path, file, sha256, format, pages, bytes, status, extractor_version,
+      `INSERT INTO documents (path, file, sha256, format, pages, bytes, mtime_ms, status, extractor_version,
          meeting_header, ingest_meta, run_id, ingested_at, updated_at, redacted_cpr, redacted_email, redacted_phone)
-       VALUES (?, ?, ?, ?, ?, ?, 'stored', ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, 'stored', ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
       [
-        meta.path, minutes.source.file, meta.sha256, meta.format, meta.pages, meta.bytes, minutes.extractor ?? null, header, ingestMeta, runId, t, t,
+        meta.path, minutes.source.file, meta.sha256, meta.format, meta.pages, meta.bytes, mtime, minutes.extractor ?? null, header, ingestMeta, runId, t, t,
         redacted.cpr, redacted.email, redacted.phone,
       ],
     );
@@ -100,6 +104,12 @@ export async function saveDocument(
   await tx.run("UPDATE documents SET meeting_id = ? WHERE id = ?", [meetingId, documentId]);
 
   const persons = new PersonResolver(tx, documentId, t);
+  // The candidates of every name this document may resolve, in one query.
+  const participantNames = new Set(minutes.participants.map((p) => p.name));
+  await persons.prefetch([
+    ...participantNames,
+    ...minutes.items.flatMap((i) => i.actions.flatMap((a) => a.owners.filter((o) => !participantNames.has(o) && /^\p{Lu}/u.test(o)))),
+  ]);
   const participantPerson = new Map<string, number>();
   for (const [ord, p] of minutes.participants.entries()) {
     const personId = await persons.resolve(p.name, true);
@@ -110,8 +120,10 @@ export async function saveDocument(
       [documentId, personId, ord, p.name, p.status, p.title, p.organization, p.at?.page ?? null, p.at?.line ?? null],
     );
   }
+  // The search index rows of the whole document, added in one go after the items (in order).
+  const index: IndexRow[] = [];
   for (const [ord, item] of minutes.items.entries()) {
-    await insertItem(tx, dialect, documentId, ord, item, async (owner) => {
+    await insertItem(tx, index, documentId, ord, item, async (owner) => {
       const known = participantPerson.get(owner);
       if (known !== undefined) return { personId: known };
       // Bodies are written in lower case by extract ("sekretariatet", "klynge syd").
@@ -119,6 +131,7 @@ export async function saveDocument(
       return { personId: await persons.resolve(owner, false) };
     });
   }
+  await dialect.search.add(tx, index);
   const warnings = [
     ...input.messages.map((m) => ({ ...m })),
     ...minutes.warnings.map((w) => ({ ...w, stage: w.stage ?? "extract", severity: w.severity ?? "warning" })),
@@ -172,9 +185,11 @@ async function addRunRedactions(tx: Queryable, runId: number | null, c: RedactCo
 
 type OwnerLink = { personId: number } | { body: string };
 
+type IndexRow = Parameters<Dialect["search"]["add"]>[1][number];
+
 async function insertItem(
   tx: Queryable,
-  dialect: Dialect,
+  index: IndexRow[],
   documentId: number,
   ord: number,
   item: Item,
@@ -187,10 +202,10 @@ async function insertItem(
     [documentId, ord, item.number, item.title, item.presenter, item.outcome, item.decisionText, span.page, span.startLine, span.endLine, span.endPage],
   );
   const itemId = row!.id;
-  const index: Parameters<Dialect["search"]["add"]>[1][number][] = [
+  index.push(
     { kind: "item", id: itemId, terms: indexTerms(item.title) },
     { kind: "decisionText", id: itemId, terms: indexTerms(item.decisionText ?? "") },
-  ];
+  );
   for (const [i, name] of item.attachments.entries()) {
     await tx.run("INSERT INTO attachments (item_id, ord, name) VALUES (?, ?, ?)", [itemId, i, name]);
   }
@@ -231,7 +246,6 @@ async function insertItem(
       ]);
     }
   }
-  await dialect.search.add(tx, index);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -373,6 +387,19 @@ async function deleteOrphanPersons(tx: Queryable, ids: readonly number[]): Promi
  * stored version keeps it (the last good version stays queryable); a new path gets a row with
  * status "failed", so `minutes status` lists it and the next run tries it again.
  */
+/** A file whose bytes proved unchanged gets its new modification time (stored documents only). */
+export async function touchFiles(tx: Queryable, updates: readonly TouchFile[]): Promise<number> {
+  let changed = 0;
+  for (const u of updates) {
+    const r =
+      u.sha256 === undefined
+        ? await tx.run("UPDATE documents SET mtime_ms = ? WHERE path = ? AND status = 'stored'", [u.mtimeMs, u.path])
+        : await tx.run("UPDATE documents SET mtime_ms = ? WHERE path = ? AND status = 'stored' AND sha256 = ?", [u.mtimeMs, u.path, u.sha256]);
+    changed += r.changes;
+  }
+  return changed;
+}
+
 export async function recordFailure(
   tx: Queryable,
   f: Omit<FailureInput, "format"> & { format: string | null },
@@ -393,20 +420,22 @@ export async function recordFailure(
   }
   const existing = await tx.get<{ id: number; status: string }>("SELECT id, status FROM documents WHERE path = ?", [f.path]);
   const file = f.path.split(/[\\/]/).pop() ?? f.path;
+  const mtime = f.mtimeMs ?? null;
   if (!existing) {
     await tx.run(
-      `INSERT INTO documents (path, file, sha256, format, status, error_stage, error_code, error_message, run_id, ingested_at, updated_at)
-       VALUES (?, ?, ?, ?, 'failed', ?, ?, ?, ?, ?, ?)`,
-      [f.path, file, f.sha256, f.format, f.stage, f.code, f.message, f.runId ?? null, t, t],
+      `INSERT INTO documents (path, file, sha256, format, mtime_ms, status, error_stage, error_code, error_message, run_id, ingested_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, 'failed', ?, ?, ?, ?, ?, ?)`,
+      [f.path, file, f.sha256, f.format, mtime, f.stage, f.code, f.message, f.runId ?? null, t, t],
     );
   } else if (existing.status === "failed") {
     await tx.run(
-      `UPDATE documents SET sha256 = ?, format = ?, error_stage = ?, error_code = ?, error_message = ?, run_id = ?, updated_at = ?
+      `UPDATE documents SET sha256 = ?, format = ?, mtime_ms = ?, error_stage = ?, error_code = ?, error_message = ?, run_id = ?, updated_at = ?
        WHERE id = ?`,
-      [f.sha256, f.format, f.stage, f.code, f.message, f.runId ?? null, t, existing.id],
+      [f.sha256, f.format, mtime, f.stage, f.code, f.message, f.runId ?? null, t, existing.id],
     );
   } else {
-    // Keep the stored version; note the failed attempt on it.
+    // Keep the stored version; note the failed attempt on it. Its sha256, size and mtime stay
+    // those of the stored bytes, so the next run sees the file changed and tries it again.
     await tx.run("UPDATE documents SET error_stage = ?, error_code = ?, error_message = ?, updated_at = ? WHERE id = ?", [
       f.stage,
       f.code,

@@ -98,7 +98,7 @@ describe("migrations", () => {
     raw.close();
 
     const store = await openStore(path);
-    expect(store.schemaVersion).toBe(3);
+    expect(store.schemaVersion).toBe(SCHEMA_VERSION);
     const texts = await store.backend.all<{ t: string }>(
       `SELECT title AS t FROM items UNION ALL SELECT decision_text FROM items UNION ALL SELECT text FROM recommendations
        UNION ALL SELECT text FROM decisions UNION ALL SELECT text FROM actions UNION ALL SELECT name FROM attachments
@@ -139,6 +139,47 @@ describe("migrations", () => {
     expect(fts.prepare(`SELECT COUNT(*) AS n FROM search_fts WHERE search_fts MATCH '"010190" OR "0101901234" OR "1234"'`).get()).toEqual({ n: 0 });
     expect(fts.prepare(`SELECT COUNT(*) AS n FROM items WHERE decision_text LIKE '%98 12 34 56%'`).get()).toEqual({ n: 1 });
     fts.close();
+  });
+
+  it("upgrades a version-3 file in place: documents get mtime_ms (null), every row intact", async () => {
+    const header = JSON.stringify({ body: "Klyngestyregruppe Syd", cluster: "Syd", kind: "referat", number: "4", date: "2021-08-13", startTime: null, endTime: null, location: null });
+    const path = await oldDatabase(3, [
+      ["INSERT INTO runs (id, command, args, pid, host, extractor_version, started_at, finished_at, status, files, new_count, failed_count) VALUES (1, 'ingest', '[]', 1, 'h', '0.4.0', ?, ?, 'finished', 2, 1, 1)", [t, t]],
+      ["INSERT INTO run_failures (run_id, path, stage, code, message, at) VALUES (1, '/a/x.pdf', 'ingest', 'corrupt', 'bad xref', ?)", [t]],
+      ["INSERT INTO meetings (id, body, body_key, cluster, kind, number, date, created_at) VALUES (1, 'Klyngestyregruppe Syd', 'klyngestyregruppe syd', 'Syd', 'referat', '4', '2021-08-13', ?)", [t]],
+      ["INSERT INTO documents (id, path, file, sha256, format, pages, bytes, status, extractor_version, meeting_id, is_primary, meeting_header, run_id, ingested_at, updated_at) VALUES (1, '/a/000.txt', '000.txt', ?, 'txt', 2, 4321, 'stored', '0.4.0', 1, 1, ?, 1, ?, ?)", ["b".repeat(64), header, t, t]],
+      ["INSERT INTO documents (id, path, file, sha256, format, status, error_stage, error_code, error_message, run_id, ingested_at, updated_at) VALUES (2, '/a/x.pdf', 'x.pdf', ?, 'pdf', 'failed', 'ingest', 'corrupt', 'bad xref', 1, ?, ?)", ["c".repeat(64), t, t]],
+      ["INSERT INTO items (id, document_id, ord, number, title, outcome, decision_text, page, start_line, end_line, end_page) VALUES (1, 1, 0, '4', 'Opsamling på drøftelser om sundhedshuse', 'discussed', 'Sagen blev drøftet.', 2, 10, 30, 2)", []],
+    ]);
+    const raw = new Database(path);
+    expect(raw.pragma("user_version", { simple: true })).toBe(3);
+    // Version 3 columns are there (the redaction counts), mtime_ms is not.
+    const v3Columns = (raw.prepare("SELECT name FROM pragma_table_info('documents') ORDER BY cid").all() as { name: string }[]).map((c) => c.name);
+    expect(v3Columns).toContain("redacted_cpr");
+    expect(v3Columns).not.toContain("mtime_ms");
+    raw.prepare("UPDATE documents SET redacted_cpr = 2 WHERE id = 1").run();
+    const before = raw.prepare("SELECT * FROM documents ORDER BY id").all() as Record<string, unknown>[];
+    raw.close();
+
+    const store = await openStore(path);
+    expect(store.schemaVersion).toBe(4);
+    expect(await store.backend.get("PRAGMA user_version")).toEqual({ user_version: 4 });
+    // Every row as it was, plus the new column, null.
+    expect(await store.backend.all("SELECT * FROM documents ORDER BY id")).toEqual(before.map((r) => ({ ...r, mtime_ms: null })));
+    expect(before[0]).toMatchObject({ path: "/a/000.txt", bytes: 4321, redacted_cpr: 2, status: "stored" });
+    expect([...(await store.storedFiles()).entries()]).toEqual([
+      ["/a/000.txt", { sha256: "b".repeat(64), bytes: 4321, mtimeMs: null, status: "stored" }],
+      ["/a/x.pdf", { sha256: "c".repeat(64), bytes: null, mtimeMs: null, status: "failed" }],
+    ]);
+    expect((await store.items()).map((i) => [i.number, i.title, i.source.path])).toEqual([["4", "Opsamling på drøftelser om sundhedshuse", "/a/000.txt"]]);
+    expect((await store.search("sundhedshus")).map((h) => [h.kind, h.source.page])).toEqual([["item", 2]]);
+    expect((await store.runs())[0]).toMatchObject({ id: 1, files: 2, new: 1, failed: 1, failures: [{ path: "/a/x.pdf", code: "corrupt" }] });
+    // The upgraded file takes new times.
+    expect(await store.touchFiles([{ path: "/a/000.txt", mtimeMs: 1_700_000_000_000 }])).toBe(1);
+    expect((await store.findByPath("/a/000.txt"))?.mtimeMs).toBe(1_700_000_000_000);
+    expect(await store.backend.all("PRAGMA integrity_check")).toEqual([{ integrity_check: "ok" }]);
+    expect(await store.backend.all("PRAGMA foreign_key_check")).toEqual([]);
+    await store.close();
   });
 
   it("refuses a database from a newer version, and a read-only open of an older one", async () => {

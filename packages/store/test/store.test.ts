@@ -44,7 +44,7 @@ describe("openStore", () => {
     const path = await tempDb();
     store = await openStore(path);
     expect(store.schemaVersion).toBe(SCHEMA_VERSION);
-    expect(SCHEMA_VERSION).toBe(3);
+    expect(SCHEMA_VERSION).toBe(4);
     expect(await store.backend.get("PRAGMA journal_mode")).toEqual({ journal_mode: "wal" });
     expect(await store.backend.get("PRAGMA foreign_keys")).toEqual({ foreign_keys: 1 });
     const tables = (await store.backend.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search_fts_%' ORDER BY name")).map((t) => t.name);
@@ -343,5 +343,104 @@ describe("integrity", () => {
     expect(db.pragma("foreign_key_check")).toEqual([]);
     db.close();
     store = await openStore(path);
+  });
+});
+
+describe("file modification times: storedFiles and touchFiles", () => {
+  const withMtime = (path: string, mtimeMs: number | undefined, version = "1") => {
+    const i = input(path, minutes({ meeting: { date: `2021-0${path.length % 9 + 1}-13` } }), version);
+    return { ...i, document: { ...i.document, mtimeMs } };
+  };
+
+  it("stores mtimeMs with a document and a failure, and lists every path with sha256, size, mtime and status in one map", async () => {
+    store = await freshStore();
+    const runId = await store.startRun({ command: "test", args: [], extractorVersion: "0.3.0" });
+    expect((await store.saveDocument({ ...withMtime("/a/1.txt", 1_700_000_000_123), runId })).status).toBe("new");
+    expect((await store.saveDocument(withMtime("/a/2.txt", undefined))).status).toBe("new");
+    await store.recordFailure({ path: "/a/3.pdf", sha256: sha("3"), format: "pdf", stage: "ingest", code: "corrupt", message: "bad xref", mtimeMs: 1_600_000_000_000, runId });
+    await store.recordFailure({ path: "/a/4.pdf", sha256: null, stage: "ingest", code: "unreadable", message: "EACCES" });
+    expect(await store.backend.all("SELECT path, sha256, bytes, mtime_ms, status FROM documents ORDER BY id")).toEqual([
+      { path: "/a/1.txt", sha256: sha("/a/1.txt@1"), bytes: 100, mtime_ms: 1_700_000_000_123, status: "stored" },
+      { path: "/a/2.txt", sha256: sha("/a/2.txt@1"), bytes: 100, mtime_ms: null, status: "stored" },
+      { path: "/a/3.pdf", sha256: sha("3"), bytes: null, mtime_ms: 1_600_000_000_000, status: "failed" },
+      { path: "/a/4.pdf", sha256: null, bytes: null, mtime_ms: null, status: "failed" },
+    ]);
+    const files = await store.storedFiles();
+    expect(files).toBeInstanceOf(Map);
+    expect([...files.entries()].sort(([a], [b]) => a.localeCompare(b))).toEqual([
+      ["/a/1.txt", { sha256: sha("/a/1.txt@1"), bytes: 100, mtimeMs: 1_700_000_000_123, status: "stored" }],
+      ["/a/2.txt", { sha256: sha("/a/2.txt@1"), bytes: 100, mtimeMs: null, status: "stored" }],
+      ["/a/3.pdf", { sha256: sha("3"), bytes: null, mtimeMs: 1_600_000_000_000, status: "failed" }],
+      ["/a/4.pdf", { sha256: null, bytes: null, mtimeMs: null, status: "failed" }],
+    ]);
+    expect((await store.findByPath("/a/1.txt"))?.mtimeMs).toBe(1_700_000_000_123);
+    // A failed path tried again keeps the newest attempt's time; a stored path whose new bytes
+    // fail keeps the stored bytes' sha256, size and time (so the next run tries it again).
+    await store.recordFailure({ path: "/a/3.pdf", sha256: sha("3b"), format: "pdf", stage: "ingest", code: "corrupt", message: "still bad", mtimeMs: 1_600_000_000_999 });
+    await store.recordFailure({ path: "/a/1.txt", sha256: sha("1b"), format: "txt", stage: "extract", code: "error", message: "boom", mtimeMs: 1_800_000_000_000 });
+    expect(await store.backend.all("SELECT path, sha256, mtime_ms, status, error_code FROM documents WHERE path IN ('/a/1.txt', '/a/3.pdf') ORDER BY id")).toEqual([
+      { path: "/a/1.txt", sha256: sha("/a/1.txt@1"), mtime_ms: 1_700_000_000_123, status: "stored", error_code: "error" },
+      { path: "/a/3.pdf", sha256: sha("3b"), mtime_ms: 1_600_000_000_999, status: "failed", error_code: "corrupt" },
+    ]);
+  });
+
+  it("a changed file's new version replaces the mtime; the same bytes saved again record a new mtime", async () => {
+    store = await freshStore();
+    await store.saveDocument(withMtime("/a/1.txt", 1000));
+    expect((await store.saveDocument(withMtime("/a/1.txt", 2000, "2"))).status).toBe("updated");
+    expect((await store.storedFiles()).get("/a/1.txt")).toEqual({ sha256: sha("/a/1.txt@2"), bytes: 100, mtimeMs: 2000, status: "stored" });
+    expect((await store.saveDocument(withMtime("/a/1.txt", 3000, "2"))).status).toBe("unchanged");
+    expect((await store.storedFiles()).get("/a/1.txt")!.mtimeMs).toBe(3000);
+    // Without a time, an unchanged save leaves the stored one.
+    expect((await store.saveDocument(withMtime("/a/1.txt", undefined, "2"))).status).toBe("unchanged");
+    expect((await store.storedFiles()).get("/a/1.txt")!.mtimeMs).toBe(3000);
+  });
+
+  it("touchFiles records new mtimes in one transaction: stored paths only, and only while the bytes match when sha256 is given", async () => {
+    store = await freshStore();
+    await store.saveDocument(withMtime("/a/1.txt", 1000));
+    await store.saveDocument(withMtime("/a/2.txt", 1000));
+    await store.saveDocument(withMtime("/a/3.txt", undefined));
+    await store.recordFailure({ path: "/a/4.pdf", sha256: sha("4"), format: "pdf", stage: "ingest", code: "corrupt", message: "bad", mtimeMs: 1000 });
+    const before = (await store.backend.all<{ updated_at: string }>("SELECT updated_at FROM documents ORDER BY id")).map((r) => r.updated_at);
+    expect(
+      await store.touchFiles([
+        { path: "/a/1.txt", mtimeMs: 5000 },
+        { path: "/a/2.txt", mtimeMs: 5000, sha256: sha("other bytes") },
+        { path: "/a/3.txt", mtimeMs: 6000, sha256: sha("/a/3.txt@1") },
+        { path: "/a/4.pdf", mtimeMs: 5000 },
+        { path: "/a/nowhere.txt", mtimeMs: 5000 },
+      ]),
+    ).toBe(2);
+    expect(await store.backend.all("SELECT path, mtime_ms FROM documents ORDER BY id")).toEqual([
+      { path: "/a/1.txt", mtime_ms: 5000 },
+      { path: "/a/2.txt", mtime_ms: 1000 },
+      { path: "/a/3.txt", mtime_ms: 6000 },
+      { path: "/a/4.pdf", mtime_ms: 1000 },
+    ]);
+    // Only the time changes: the document's version (updated_at) stays.
+    expect((await store.backend.all<{ updated_at: string }>("SELECT updated_at FROM documents ORDER BY id")).map((r) => r.updated_at)).toEqual(before);
+    expect(await store.touchFiles([])).toBe(0);
+    await expect(store.touchFiles([{ path: "/a/1.txt", mtimeMs: 1.5 }])).rejects.toThrow();
+    expect((await store.storedFiles()).get("/a/1.txt")!.mtimeMs).toBe(5000);
+  });
+
+  it("lists 10,000 paths in one query, fast", async () => {
+    store = await freshStore();
+    await store.backend.transaction(async (tx) => {
+      for (let i = 0; i < 10_000; i++) {
+        await tx.run(
+          "INSERT INTO documents (path, file, sha256, format, bytes, mtime_ms, status, ingested_at, updated_at) VALUES (?, ?, ?, 'txt', ?, ?, 'stored', 't', 't')",
+          [`/archive/${i}.txt`, `${i}.txt`, sha(String(i)), 1000 + i, 1_700_000_000_000 + i],
+        );
+      }
+    });
+    await store.storedFiles(); // warm
+    const t0 = performance.now();
+    const files = await store.storedFiles();
+    const ms = performance.now() - t0;
+    expect(files.size).toBe(10_000);
+    expect(files.get("/archive/9999.txt")).toEqual({ sha256: sha("9999"), bytes: 10_999, mtimeMs: 1_700_000_009_999, status: "stored" });
+    expect(ms).toBeLessThan(200); // a few ms on a quiet machine; generous for a shared one
   });
 });

@@ -13,6 +13,7 @@ import { openStore, type Store } from "@minutes/store";
 import type { Logger } from "pino";
 import { listFiles } from "../files.ts";
 import { lockedExit, runFiles, type RunSummary } from "../pipeline.ts";
+import { jobsOf } from "./ingest.ts";
 import { summaryText, shown } from "../summary.ts";
 import { pickFormat } from "../usage.ts";
 
@@ -43,7 +44,7 @@ export async function demoCommand(
   try {
     // A line per file is for nightly logs; the demo's answer is its report (warnings still show).
     const quiet = process.env.MINUTES_LOG_LEVEL ? log : log.child({}, { level: "warn" });
-    const summary = await runFiles(store, files, { command: "demo", args: [], log: quiet });
+    const summary = await runFiles(store, files, { command: "demo", args: [], log: quiet, jobs: jobsOf(undefined) });
     const report = await demoReport(store, summary);
     out.write(fmt === "json" ? JSON.stringify(report, null, 2) + "\n" : demoText(report, summary));
     const failed = summary.failures.filter((f) => !(noOcr && f.code === "no-text"));

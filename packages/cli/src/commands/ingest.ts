@@ -15,7 +15,7 @@ import { openStore, parseRedactRules, StoreFullError, type OpenOptions, type Sto
 import type { IngestOptions } from "@minutes/ingest";
 import type { Logger } from "pino";
 import { listFiles } from "../files.ts";
-import { lockedExit, runFiles, type RunSummary } from "../pipeline.ts";
+import { lockedExit, runFiles, type FileStat, type RunSummary } from "../pipeline.ts";
 import { logFor, Progress } from "../progress.ts";
 import { summaryJson, summaryText } from "../summary.ts";
 import { EXIT, pickFormat, UsageError } from "../usage.ts";
@@ -31,6 +31,8 @@ export interface StoreCommandOptions {
   timeout?: string;
   "max-pages"?: string;
   "max-mb"?: string;
+  /** Read and hash every file, even one stored with the same size and modification time. */
+  checksum?: boolean;
 }
 
 /** --timeout SECONDS, --max-pages N, --max-mb N: the per-document limits (ingest's defaults otherwise). */
@@ -114,13 +116,16 @@ export function parseWait(value: string | undefined): number {
   return n;
 }
 
-/** Files under the paths, without the database's own files (when it lives in the folder). */
-export async function filesToIngest(paths: readonly string[], db: string): Promise<string[]> {
+/**
+ * Files under the paths, without the database's own files (when it lives in the folder); `stats`
+ * is filled with each file's size and mtime.
+ */
+export async function filesToIngest(paths: readonly string[], db: string, stats?: Map<string, FileStat>): Promise<string[]> {
   for (const p of paths) {
     if (!(await stat(p).catch(() => null))) throw new UsageError(`no such file or folder: ${p}`);
   }
   const own = new Set(["", "-wal", "-shm", "-journal"].map((s) => db + s));
-  return (await listFiles(paths.map((p) => resolve(p)))).filter((f) => !own.has(f));
+  return (await listFiles(paths.map((p) => resolve(p)), { stats })).filter((f) => !own.has(f));
 }
 
 export async function ingestCommand(
@@ -134,7 +139,8 @@ export async function ingestCommand(
   if (paths.length === 0) throw new UsageError("ingest takes one or more files or folders");
   const db = resolve(opts.db ?? DEFAULT_DB);
   if (!(await stat(dirname(db)).catch(() => null))?.isDirectory()) throw new UsageError(`--db ${opts.db}: no folder ${dirname(db)}`);
-  const files = await filesToIngest(paths, db);
+  const stats = new Map<string, FileStat>();
+  const files = await filesToIngest(paths, db, stats);
   const progress = Progress.forTerminal();
   const options = writeOptions(opts);
   let store: Store;
@@ -153,6 +159,8 @@ export async function ingestCommand(
       waitSeconds,
       jobs: jobsOf(opts.jobs),
       limits: limitsOf(opts),
+      checksum: opts.checksum ?? false,
+      stats,
     });
     stdout.write(fmt === "json" ? summaryJson(summary) : summaryText(summary));
     return runExit(summary);

@@ -7,11 +7,11 @@ import { resolve } from "node:path";
 import { EXTRACTOR_VERSION } from "@minutes/extract";
 import { openStore } from "@minutes/store";
 import type { Logger } from "pino";
-import { processFile, runFiles } from "../pipeline.ts";
+import { runFiles } from "../pipeline.ts";
 import { logFor, Progress } from "../progress.ts";
 import { summaryJson, summaryText } from "../summary.ts";
 import { pickFormat } from "../usage.ts";
-import { DEFAULT_DB, parseWait, runExit, stoppedExit, writeOptions, type StoreCommandOptions } from "./ingest.ts";
+import { DEFAULT_DB, jobsOf, parseWait, runExit, stoppedExit, writeOptions, type StoreCommandOptions } from "./ingest.ts";
 
 export async function reextractCommand(opts: StoreCommandOptions, log: Logger, stdout: NodeJS.WritableStream): Promise<number> {
   const fmt = pickFormat(opts.format, ["text", "json"] as const, "text");
@@ -26,7 +26,8 @@ export async function reextractCommand(opts: StoreCommandOptions, log: Logger, s
       log: logFor(progress, log),
       progress,
       waitSeconds,
-      each: (path, runId) => processFile(store, path, runId, true),
+      reextract: true,
+      jobs: jobsOf(undefined),
     });
     stdout.write(fmt === "json" ? summaryJson(summary) : summaryText(summary, `Re-extracted (extractor ${EXTRACTOR_VERSION})`));
     return runExit(summary);
