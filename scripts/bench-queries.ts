@@ -137,6 +137,8 @@ if (values.rebuild || !existsSync(db)) {
   for (const f of [db, `${db}-wal`, `${db}-shm`]) await rm(f, { force: true });
   await build(db);
 }
+// A cache written by an older schema is brought up to date (the migrations run on a writing open).
+await (await openStore(db)).close();
 const store: Store = await openStore(db, { readonly: true });
 const total = (await store.status(0)).totals;
 const person = PEOPLE[7]!;
