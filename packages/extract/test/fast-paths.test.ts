@@ -18,7 +18,7 @@ const RUNS = Number(process.env.PROPERTY_RUNS ?? 2000);
 
 // Text of the characters the fast paths look at: plain and other white space, soft hyphens and
 // zero-width characters, markup, list markers, Danish letters.
-const CHARS = ["a", "B", "æ", "Ø", "å", "1", ".", ",", " ", " ", " ", "\t", "\n", "\u00a0", "\u2003", "\u00ad", "\u200b", "\ufeff", "*", "_", "#", "-", "•", "(", ")"];
+const CHARS = ["a", "B", "æ", "Ø", "å", "1", ".", ",", " ", " ", " ", "\t", "\n", "\u00a0", "\u2003", "\u00ad", "\u200b", "\ufeff", "\u1680", "\u2028", "\u202f", "\u3000", "\u200c", "\u200e", "\u0085", "\u000b", "*", "_", "#", "-", "•", "(", ")"];
 const text = fc.array(fc.constantFrom(...CHARS), { maxLength: 40 }).map((cs) => cs.join(""));
 // Words joined by single spaces, now and then another white space: the first-words fast path.
 const words = fc.array(fc.oneof(fc.constantFrom("a", "Bø", "", ".", " ", "\t", "\u00a0"), fc.string({ maxLength: 4 })), { maxLength: 12 }).map((ws) => ws.join(" "));
