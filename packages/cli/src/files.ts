@@ -17,10 +17,16 @@ export interface SkippedPath {
   message: string;
 }
 
+/** A file's size and modification time, as the walk saw them. */
+export interface FileStat {
+  size: number;
+  mtimeMs: number;
+}
+
 export interface ListOptions {
   onSkip?: (skipped: SkippedPath) => void;
   /** Filled with each listed file's size and modification time (the walk stats every file anyway). */
-  stats?: Map<string, { size: number; mtimeMs: number }>;
+  stats?: Map<string, FileStat>;
 }
 
 export async function listFiles(paths: string[], options: ListOptions = {}): Promise<string[]> {

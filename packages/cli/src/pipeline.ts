@@ -25,6 +25,7 @@ import {
   type TouchFile,
 } from "@minutes/store";
 import type { Logger } from "pino";
+import type { FileStat } from "./files.ts";
 import { failureOf, type ParsedDocument } from "./parse-job.ts";
 import { ParsePool } from "./parse-pool.ts";
 import type { Progress } from "./progress.ts";
@@ -71,12 +72,6 @@ export type Prepared =
 
 type FileFormat = SourceDocument["format"];
 
-/** A file's size and modification time, as the folder walk saw them (files.ts). */
-export interface FileStat {
-  size: number;
-  mtimeMs: number;
-}
-
 /** What prepareFile needs besides the path: shared by every file of a run. */
 export interface PrepareContext {
   store: Store;
@@ -92,6 +87,8 @@ export interface PrepareContext {
   stats: ReadonlyMap<string, FileStat> | undefined;
   /** Files whose bytes proved unchanged under a new mtime: recorded, so the next run need not read them. */
   touched: TouchFile[];
+  /** sha256 → path of every document this run has stored so far. */
+  storedThisRun: Map<string, string>;
 }
 
 /**
@@ -114,7 +111,7 @@ export async function prepareFile(ctx: PrepareContext, path: string): Promise<Pr
     const { bytes } = await readSourceFile(path, ctx.limits.maxBytes);
     sha256 = createHash("sha256").update(bytes).digest("hex");
     if (!ctx.reextract) {
-      const skip = await alreadyStored(ctx.store, path, sha256);
+      const skip = await alreadyStored(ctx, path, sha256);
       if (skip) {
         if (!skip.duplicateOf && mtimeMs !== undefined && here?.mtimeMs !== mtimeMs) ctx.touched.push({ path, mtimeMs, sha256 });
         return { kind: "done", outcome: skip };
@@ -129,18 +126,32 @@ export async function prepareFile(ctx: PrepareContext, path: string): Promise<Pr
   }
 }
 
-/** Unchanged: the same bytes at this path, or (a new path) the same bytes stored under another name. */
-async function alreadyStored(store: Store, path: string, sha256: string): Promise<FileOutcome | null> {
-  const here = await store.findByPath(path);
+/**
+ * Unchanged: the same bytes at this path, or (a new path) the same bytes stored under another name
+ * — before this run (the store) or by it (the writer's record, ctx.storedThisRun: files are
+ * prepared ahead, so a file earlier in the run may have stored the same bytes meanwhile).
+ */
+async function alreadyStored(ctx: PrepareContext, path: string, sha256: string): Promise<FileOutcome | null> {
+  const here = ctx.known ? ctx.known.get(path) : await ctx.store.findByPath(path);
   if (here?.status === "stored" && here.sha256 === sha256) return { path, status: "unchanged" };
-  // The same bytes under another name: stored once. (A changed file at a known path is an update.)
-  const same = here?.status === "stored" ? null : await store.findBySha(sha256);
-  if (same) return { path, status: "unchanged", duplicateOf: same.path };
-  return null;
+  // A changed file at a known path is an update, whatever else holds its new bytes.
+  if (here?.status === "stored") return null;
+  const earlier = storedByThisRun(ctx, path, sha256);
+  if (earlier) return earlier;
+  const same = await ctx.store.findBySha(sha256);
+  return same ? { path, status: "unchanged", duplicateOf: same.path } : null;
+}
+
+/** The same bytes stored by this run already, at this path or another. */
+function storedByThisRun(ctx: PrepareContext, path: string, sha256: string): FileOutcome | null {
+  const earlier = ctx.storedThisRun.get(sha256);
+  if (earlier === undefined) return null;
+  return earlier === path ? { path, status: "unchanged" } : { path, status: "unchanged", duplicateOf: earlier };
 }
 
 /** The store half: one transaction for the document, or the failure on record. */
-export async function commitFile(store: Store, prepared: Prepared, runId: number, reextract = false): Promise<FileOutcome> {
+export async function commitFile(ctx: PrepareContext, prepared: Prepared, runId: number): Promise<FileOutcome> {
+  const { store } = ctx;
   if (prepared.kind === "done") return prepared.outcome;
   const { path } = prepared;
   if (prepared.kind === "failed") {
@@ -150,8 +161,8 @@ export async function commitFile(store: Store, prepared: Prepared, runId: number
   }
   try {
     // Prepared ahead: a file earlier in this run may have stored the same bytes meanwhile.
-    if (!reextract) {
-      const skip = await alreadyStored(store, path, prepared.sha256);
+    if (!ctx.reextract && ctx.known?.get(path)?.status !== "stored") {
+      const skip = storedByThisRun(ctx, path, prepared.sha256);
       if (skip) return skip;
     }
     const { doc } = prepared;
@@ -161,6 +172,7 @@ export async function commitFile(store: Store, prepared: Prepared, runId: number
       messages: doc.warnings,
       runId,
     });
+    if (saved.status !== "unchanged") ctx.storedThisRun.set(prepared.sha256, path);
     return { path, status: saved.status, sameMeetingAs: saved.sameMeetingAs, redacted: saved.redacted };
   } catch (err) {
     // A full database is not this file's fault: the run stops (runFiles), nothing is recorded on it.
@@ -231,6 +243,7 @@ export async function runFiles(store: Store, files: readonly string[], opts: Run
       known: reextract ? null : await store.storedFiles(),
       stats: opts.stats,
       touched: [],
+      storedThisRun: new Map(),
     };
     const runId = await store.startRun({ command: opts.command, args: opts.args, extractorVersion: EXTRACTOR_VERSION });
     await store.updateRun(runId, counts);
@@ -255,7 +268,7 @@ export async function runFiles(store: Store, files: readonly string[], opts: Run
       opts.progress?.update(i, files.length, shown(path));
       const t = Date.now();
       try {
-        const r = await commitFile(store, await prepared(i), runId, reextract);
+        const r = await commitFile(ctx, await prepared(i), runId);
         counts[r.status]++;
         if (r.sameMeetingAs?.length) sameMeeting++;
         if (r.redacted) addCounts(redacted, r.redacted);
