@@ -15,19 +15,16 @@ import { fold } from "./text.ts";
 /** Name particles that stand in lower case inside Danish/foreign names. */
 const PARTICLES = new Set(["de", "da", "del", "van", "von", "der", "den", "la", "le", "du", "af", "zu", "di", "el", "al", "bin"]);
 
-/** The parts of a name: words, with hyphenated surnames kept whole ("Aarup-Kristensen"). */
-/** The remembered parts of a name, shared: callers inside this file only read them. */
+/**
+ * The parts of a name: words, with hyphenated surnames kept whole ("Aarup-Kristensen"), particles
+ * left out. Remembered and shared: callers only read them.
+ */
 const partsOf: (name: string) => readonly string[] = remembered(8_192, (name: string) =>
   name
     .replace(/[(),;]/g, " ")
     .split(/\s+/)
     .filter((p) => p && !PARTICLES.has(p.toLowerCase())),
 );
-
-export function nameParts(name: string): string[] {
-  // A copy: callers may change the list they get.
-  return partsOf(name).slice();
-}
 
 // Every owner phrase is compared with every participant, part by part: the folded form of a part
 // and the distance verdict of two folded parts are remembered (bounded, like fold's own memo).
